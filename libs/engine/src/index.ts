@@ -1,1 +1,6 @@
-export {};
+export * from './errors';
+export * from './model';
+export * from './builder';
+export * from './validator';
+export * from './expression';
+export * from './component';

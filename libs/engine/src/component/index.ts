@@ -1,0 +1,2 @@
+export * from './data-object';
+export * from './component.port';
