@@ -1,1 +1,4 @@
-export {};
+export * from './signal-map';
+export * from './signal-bus';
+export * from './payload-ids';
+export * from './on-signal.decorator';
