@@ -1,0 +1,76 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { EngineError } from '@bamboo/engine';
+import type { Request, Response } from 'express';
+import { type ApiErrorBody, failureEnvelope } from './api-envelope';
+import { mapEngineErrorCode, mapHttpStatus } from './error-mapping';
+import { requestIdOf } from './request-id.middleware';
+
+interface MappedError {
+  status: number;
+  body: ApiErrorBody;
+  message: string;
+}
+
+/** Errors thrown by body-parser before Nest sees the request carry `status` and `type`. */
+interface BodyParserError {
+  status: number;
+  type: string;
+  message: string;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  const candidate = error as Partial<BodyParserError> | null;
+  return typeof candidate?.status === 'number' && typeof candidate.type === 'string';
+}
+
+function messageOfHttpException(exception: HttpException): { message: string; detail: Record<string, unknown> } {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return { message: response, detail: {} };
+  const body = response as { message?: unknown; detail?: Record<string, unknown> };
+  const raw = body.message ?? exception.message;
+  const messages = (Array.isArray(raw) ? raw : [raw]).map((item) =>
+    typeof item === 'string' ? item : JSON.stringify(item),
+  );
+  return { message: messages.join('; '), detail: body.detail ?? (messages.length > 1 ? { errors: messages } : {}) };
+}
+
+export function mapException(exception: unknown): MappedError {
+  if (exception instanceof EngineError) {
+    const mapping = mapEngineErrorCode(exception.code);
+    const detail = { engine_code: exception.code, ...(exception.details ?? {}) };
+    return {
+      status: mapping.status,
+      message: exception.message,
+      body: { code: mapping.code, type: exception.name, detail },
+    };
+  }
+  if (exception instanceof HttpException) {
+    const mapping = mapHttpStatus(exception.getStatus());
+    const { message, detail } = messageOfHttpException(exception);
+    return { status: mapping.status, message, body: { code: mapping.code, type: exception.name, detail } };
+  }
+  if (isBodyParserError(exception) && exception.status >= 400 && exception.status < 500) {
+    const mapping = mapHttpStatus(exception.status);
+    const message = exception.type === 'entity.too.large' ? 'request body too large' : `body: ${exception.message}`;
+    return { status: mapping.status, message, body: { code: mapping.code, type: exception.type, detail: {} } };
+  }
+  return { status: 500, message: 'internal error', body: { code: 'INTERNAL', type: 'InternalError', detail: {} } };
+}
+
+/** The only place where errors become HTTP answers (spec 06 B.1); traces go to the log, never out. */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const mapped = mapException(exception);
+    if (mapped.status >= 500) {
+      const trace = exception instanceof Error ? exception.stack : String(exception);
+      this.logger.error(`request ${requestIdOf(request)} ${request.method} ${request.url} failed: ${trace}`);
+    }
+    response.status(mapped.status).json(failureEnvelope(mapped.body, mapped.message));
+  }
+}
