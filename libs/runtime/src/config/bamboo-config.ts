@@ -1,0 +1,53 @@
+/** Where the runtime keeps its tables. */
+export type BambooDatabaseConfig =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'mysql'; readonly url: string; readonly poolSize: number };
+
+/** Embedded: SQLite + in-process queues in one process. Distributed: Bull on Redis (any database). */
+export type BambooMode = 'embedded' | 'distributed';
+
+export type WorkerRole = 'execute' | 'schedule' | 'rollback' | 'plugin' | 'extension' | 'scheduler';
+
+export const WORKER_ROLES: readonly WorkerRole[] = [
+  'execute',
+  'schedule',
+  'rollback',
+  'plugin',
+  'extension',
+  'scheduler',
+];
+
+export type ZombieCure = 'fail' | 'redispatch';
+
+/** The process configuration, parsed once from the environment (00-README, 10 §B). */
+export interface BambooConfig {
+  readonly mode: BambooMode;
+  readonly port: number;
+  readonly database: BambooDatabaseConfig;
+  /** Set in distributed mode only. */
+  readonly redisUrl: string | undefined;
+  /** Prefix of every Bull key, so deployments (and tests) sharing one Redis stay apart. */
+  readonly queuePrefix: string;
+  readonly componentModules: readonly string[];
+  readonly apiToken: string | undefined;
+  readonly apiReadToken: string | undefined;
+  /** Custom queue suffixes this worker consumes besides the default queues (`er_execute_<suffix>`). */
+  readonly queueSuffixes: readonly string[];
+  readonly workerRoles: readonly WorkerRole[];
+  readonly workerConcurrency: number;
+  readonly processHeartbeatIntervalSeconds: number;
+  readonly interruptMax: number;
+  readonly scheduleLockTtlSeconds: number;
+  readonly zombie: {
+    readonly healCron: string;
+    readonly maxStuckSeconds: number;
+    readonly cure: ZombieCure;
+    readonly maxRedispatch: number;
+    readonly detectWaitCallback: boolean;
+  };
+  readonly logPersistentDays: number;
+  readonly cronTimezone: string;
+  readonly prepareBatchSize: number;
+  readonly nodeRerunLimit: number;
+  readonly metricsPort: number;
+}
