@@ -25,6 +25,8 @@ export interface RuntimeAttrs {
   loop: number;
   innerLoop: number;
   logger: NodeLogger;
+  /** Engine clock (epoch ms), so that time-based components follow a fake clock in tests. */
+  clock?: { now(): number };
 }
 
 /** Stored callback record handed to hooks (spec 07 §2.3 rule 8). */
@@ -51,7 +53,20 @@ export type ComponentHookName =
   | 'nodeSkip'
   | 'nodeForcedFail'
   | 'nodeCallback'
-  | 'nodeTimeout';
+  | 'nodeTimeout'
+  // Operator-command hooks of spec 08 §3.2 (read-only; the base Service declares them all).
+  | 'prePauseNode'
+  | 'postPauseNode'
+  | 'preResumeNode'
+  | 'postResumeNode'
+  | 'preRetryNode'
+  | 'postRetryNode'
+  | 'preSkipNode'
+  | 'postSkipNode'
+  | 'preForcedFailActivity'
+  | 'postForcedFailActivity'
+  | 'preCallback'
+  | 'postCallback';
 
 export type ComponentHook = (
   data: DataObject,
@@ -91,6 +106,11 @@ export interface ComponentDefinition {
   createInterval(): IntervalGenerator | null;
   /** A fresh service instance; may be async when a DI container builds it. */
   createService(nodeName?: string | null): ComponentService | Promise<ComponentService>;
+  /**
+   * Problems with the rendered inputs (missing required items, schema violations), empty when
+   * fine. Only consulted when strict inputs are enabled (spec 07 §5, `COMPONENT_STRICT_INPUTS`).
+   */
+  checkInputs?(inputs: DataRecord): string[] | Promise<string[]>;
 }
 
 export interface LazyVariableArgs {
