@@ -4,7 +4,8 @@
  * significant for `gateways`, `conditions` and `outgoing` (spec 02): parsers must keep it.
  */
 
-export type VariableType = 'plain' | 'splice' | 'lazy';
+export const VARIABLE_TYPES = ['plain', 'splice', 'lazy'] as const;
+export type VariableType = (typeof VARIABLE_TYPES)[number];
 
 /** One `{source_act, source_key}` element of a RewritableNodeOutput declaration. */
 export interface SourceActRef {
@@ -197,3 +198,10 @@ export const GATEWAY_TYPES = [
   'ConvergeGateway',
 ] as const;
 export const ACTIVITY_TYPES = ['ServiceActivity', 'SubProcess'] as const;
+
+export const DIVERGING_GATEWAY_TYPES = ['ParallelGateway', 'ExclusiveGateway', 'ConditionalParallelGateway'] as const;
+/** Gateways whose branches all run and must meet at one converge gateway (spec 05 §5). */
+export const PARALLEL_GATEWAY_TYPES = ['ParallelGateway', 'ConditionalParallelGateway'] as const;
+export const START_EVENT_TYPE = 'EmptyStartEvent';
+export const EMPTY_END_EVENT_TYPE = 'EmptyEndEvent';
+export const TIMEOUT_ACTIONS = ['forced_fail', 'forced_fail_and_skip'] as const;
