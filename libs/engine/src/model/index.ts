@@ -3,5 +3,4 @@ export * from './tree-invalid.error';
 export * from './schema-validate.error';
 export * from './parse-pipeline-tree';
 export * from './flow-id-list';
-export * from './clone-json';
 export type { SchemaOptions, SchemaWarning } from './schema/schema-context';
