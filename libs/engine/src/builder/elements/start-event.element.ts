@@ -1,0 +1,7 @@
+import { Element } from './element';
+
+export class EmptyStartEvent extends Element {
+  type(): 'EmptyStartEvent' {
+    return 'EmptyStartEvent';
+  }
+}
