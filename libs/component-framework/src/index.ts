@@ -1,1 +1,9 @@
-export {};
+export * from './errors';
+export * from './interval';
+export * from './items';
+export * from './service';
+export * from './component-meta';
+export * from './component.decorator';
+export * from './extensions';
+export * from './registry';
+export * from './builtin';

@@ -2,3 +2,4 @@ export * from './signal-map';
 export * from './signal-bus';
 export * from './payload-ids';
 export * from './on-signal.decorator';
+export * from './domain-events';

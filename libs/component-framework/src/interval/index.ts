@@ -1,0 +1,5 @@
+export * from './interval.generator';
+export * from './static-interval.generator';
+export * from './square-interval.generator';
+export * from './linear-interval.generator';
+export * from './null-interval.generator';

@@ -1,0 +1,3 @@
+export * from './item-schema';
+export * from './io-item';
+export * from './item-validity';

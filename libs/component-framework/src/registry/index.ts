@@ -1,0 +1,4 @@
+export * from './component-definition';
+export * from './component-registry';
+export * from './default-registry';
+export * from './load-component-modules';

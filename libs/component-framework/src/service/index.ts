@@ -1,0 +1,3 @@
+export * from './service';
+export * from './service-class';
+export * from './check-inputs';
