@@ -86,7 +86,7 @@ export function buildTree(start: EmptyStartEvent, opts: BuildTreeOptions = {}): 
     });
   }
 
-  checkIncoming(start, seen, incoming);
+  checkStartHasNoIncoming(start, incoming);
   if (!end) throw new BuilderError(`No end event is reachable from ${start.id}`, { elementId: start.id });
   return {
     id: opts.id ?? newId('p'),
@@ -99,16 +99,10 @@ export function buildTree(start: EmptyStartEvent, opts: BuildTreeOptions = {}): 
   };
 }
 
-/** Every element but the start needs an incoming flow; the start must have none. */
-function checkIncoming(start: Element, seen: Map<string, Element>, incoming: Map<string, string[]>): void {
+/** Nothing may flow back into the start event: it has no incoming list. */
+function checkStartHasNoIncoming(start: Element, incoming: Map<string, string[]>): void {
   if (incoming.get(start.id)?.length) {
     throw new BuilderError(`Start event ${start.id} cannot be the target of an edge`, { elementId: start.id });
-  }
-  for (const id of seen.keys()) {
-    // Elements after an end event are reached by the traversal but get no flow from it.
-    if (id !== start.id && !incoming.get(id)?.length) {
-      throw new BuilderError(`Element ${id} is reachable but has no incoming flow`, { elementId: id });
-    }
   }
 }
 

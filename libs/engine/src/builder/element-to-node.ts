@@ -43,6 +43,10 @@ export function elementToNode(
     };
   }
   if (isEndEvent(element)) {
+    // bamboo-engine makes no flow for these edges, so what follows is reached without an incoming flow.
+    if (flowIds.length > 0) {
+      throw new BuilderError(`End event ${element.id} cannot have outgoing edges`, { elementId: element.id });
+    }
     return { slot: 'end_event', node: { ...base, type: element.type(), incoming, outgoing: '' } };
   }
   if (element instanceof ServiceActivity) {
