@@ -1,7 +1,13 @@
 /** Where the runtime keeps its tables. */
 export type BambooDatabaseConfig =
   | { readonly kind: 'sqlite'; readonly path: string }
-  | { readonly kind: 'mysql'; readonly url: string; readonly poolSize: number };
+  | {
+      readonly kind: 'mysql';
+      /** `mariadb://` URLs select TypeORM's MariaDB dialect (its schema introspection differs). */
+      readonly flavor: 'mysql' | 'mariadb';
+      readonly url: string;
+      readonly poolSize: number;
+    };
 
 /** Embedded: SQLite + in-process queues in one process. Distributed: Bull on Redis (any database). */
 export type BambooMode = 'embedded' | 'distributed';

@@ -31,7 +31,16 @@ describe('loadBambooConfig', () => {
     });
 
     expect(config.mode).toBe('distributed');
-    expect(config.database).toEqual({ kind: 'mysql', url: 'mysql://root:secret@127.0.0.1:3306/bamboo', poolSize: 5 });
+    expect(config.database).toEqual({
+      kind: 'mysql',
+      flavor: 'mysql',
+      url: 'mysql://root:secret@127.0.0.1:3306/bamboo',
+      poolSize: 5,
+    });
+    expect(loadBambooConfig({ BAMBOO_DB_URL: 'mariadb://root@db/bamboo' }).database).toMatchObject({
+      kind: 'mysql',
+      flavor: 'mariadb',
+    });
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379/2');
   });
 

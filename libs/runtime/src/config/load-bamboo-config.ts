@@ -78,13 +78,16 @@ function readDatabase(read: EnvReader): BambooDatabaseConfig {
     if (path === '') read.fail('BAMBOO_DB_URL', 'sqlite: needs a file path (or :memory:)');
     return { kind: 'sqlite', path };
   }
-  if (isUrlWithProtocol(url, ['mysql:'])) {
+  if (isUrlWithProtocol(url, ['mysql:', 'mariadb:'])) {
     if (new URL(url).pathname.replace(/^\//, '') === '') {
       read.fail('BAMBOO_DB_URL', 'the mysql URL must name a database (mysql://user:pass@host:port/db)');
     }
-    return { kind: 'mysql', url, poolSize };
+    return { kind: 'mysql', flavor: url.startsWith('mariadb:') ? 'mariadb' : 'mysql', url, poolSize };
   }
-  read.fail('BAMBOO_DB_URL', `expected sqlite:<path> or mysql://user:pass@host:port/db, got "${redact(url)}"`);
+  read.fail(
+    'BAMBOO_DB_URL',
+    `expected sqlite:<path>, mysql://user:pass@host:port/db or mariadb://…, got "${redact(url)}"`,
+  );
   return { kind: 'sqlite', path: DEFAULT_DB_URL.slice('sqlite:'.length) };
 }
 

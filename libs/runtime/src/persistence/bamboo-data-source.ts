@@ -1,0 +1,133 @@
+import { DataSource, type DataSourceOptions, MigrationExecutor } from 'typeorm';
+import type { BambooDatabaseConfig } from '../config';
+import { BAMBOO_ENTITIES } from './entities';
+import { MYSQL_MIGRATIONS } from './migrations/mysql';
+import { SQLITE_MIGRATIONS } from './migrations/sqlite';
+
+export const MIGRATIONS_TABLE = 'bamboo_migrations';
+
+// Several processes (api, N workers) start at once against one MySQL database: only one of them
+// may apply migrations. A named lock serialises them; the others then find nothing pending.
+const MIGRATION_LOCK = 'bamboo_migrations';
+const MIGRATION_LOCK_WAIT_SECONDS = 120;
+
+export interface BambooDataSourceOptions {
+  /** Apply pending migrations inside initialize() (default true). */
+  readonly runMigrations?: boolean;
+  /** Test-only escape hatches (e.g. logging); never `synchronize` outside tests. */
+  readonly overrides?: Partial<DataSourceOptions>;
+}
+
+/**
+ * A data source that applies pending migrations when it is initialised, so that every entry point
+ * (apps, @nestjs/typeorm, the TypeORM CLI, tests) starts on an up-to-date schema.
+ */
+export class BambooDataSource extends DataSource {
+  constructor(
+    options: DataSourceOptions,
+    private readonly runMigrationsOnInit: boolean,
+  ) {
+    super(options);
+  }
+
+  // SQLite only auto-increments an `INTEGER PRIMARY KEY` (which is 64-bit there), so the entities'
+  // bigint keys are declared under that name for SQLite; MySQL keeps BIGINT.
+  protected override async buildMetadatas(): Promise<void> {
+    await super.buildMetadatas();
+    if (this.options.type !== 'better-sqlite3') return;
+    for (const entity of this.entityMetadatas) {
+      for (const column of entity.generatedColumns) {
+        if (column.generationStrategy === 'increment' && column.type === 'bigint') column.type = 'integer';
+      }
+    }
+  }
+
+  override async initialize(): Promise<this> {
+    await super.initialize();
+    if (this.runMigrationsOnInit) {
+      try {
+        await applyPendingMigrations(this);
+      } catch (error) {
+        await this.destroy();
+        throw error;
+      }
+    }
+    return this;
+  }
+}
+
+/** Builds (does not connect) the data source for a database URL parsed by loadBambooConfig. */
+export function createBambooDataSource(
+  config: { readonly database: BambooDatabaseConfig },
+  options: BambooDataSourceOptions = {},
+): BambooDataSource {
+  const base = config.database.kind === 'mysql' ? mysqlOptions(config.database) : sqliteOptions(config.database.path);
+  return new BambooDataSource({ ...base, ...options.overrides } as DataSourceOptions, options.runMigrations ?? true);
+}
+
+function mysqlOptions(database: Extract<BambooDatabaseConfig, { kind: 'mysql' }>): DataSourceOptions {
+  return {
+    type: database.flavor,
+    url: database.url,
+    poolSize: database.poolSize,
+    charset: 'utf8mb4_bin',
+    // Instants are stored as UTC DATETIME(6) whatever the server's zone.
+    timezone: 'Z',
+    // Ids are bigint columns: numbers up to 2^53, strings only beyond (never reached in practice).
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    // MySQL 8 returns JSON columns parsed, MariaDB as text: asking mysql2 for text on both lets
+    // TypeORM parse once, identically (a JSON string value would otherwise be parsed twice).
+    extra: { jsonStrings: true },
+    entities: [...BAMBOO_ENTITIES],
+    migrations: [...MYSQL_MIGRATIONS],
+    migrationsTableName: MIGRATIONS_TABLE,
+    migrationsRun: false,
+    synchronize: false,
+  };
+}
+
+function sqliteOptions(path: string): DataSourceOptions {
+  return {
+    type: 'better-sqlite3',
+    database: path,
+    // WAL lets the API read while the worker writes; the busy timeout makes a writer wait for the
+    // lock instead of failing with SQLITE_BUSY.
+    enableWAL: true,
+    timeout: 10_000,
+    prepareDatabase: (db: { pragma(source: string): unknown }) => {
+      db.pragma('busy_timeout = 10000');
+      db.pragma('synchronous = NORMAL');
+    },
+    entities: [...BAMBOO_ENTITIES],
+    migrations: [...SQLITE_MIGRATIONS],
+    migrationsTableName: MIGRATIONS_TABLE,
+    migrationsRun: false,
+    synchronize: false,
+  };
+}
+
+/** Applies pending migrations; on MySQL under a named lock held by the migrating connection. */
+export async function applyPendingMigrations(dataSource: DataSource): Promise<void> {
+  const queryRunner = dataSource.createQueryRunner();
+  const locked = dataSource.options.type === 'mysql' || dataSource.options.type === 'mariadb';
+  try {
+    if (locked) {
+      const rows = (await queryRunner.query('SELECT GET_LOCK(?, ?) AS acquired', [
+        MIGRATION_LOCK,
+        MIGRATION_LOCK_WAIT_SECONDS,
+      ])) as { acquired: number | string | null }[];
+      if (Number(rows[0]?.acquired) !== 1) {
+        throw new Error(`Could not take the migration lock within ${MIGRATION_LOCK_WAIT_SECONDS}s`);
+      }
+    }
+    const executor = new MigrationExecutor(dataSource, queryRunner);
+    // MySQL DDL commits implicitly, so a transaction per migration is all it can honour; SQLite
+    // applies the whole batch atomically.
+    executor.transaction = locked ? 'each' : 'all';
+    await executor.executePendingMigrations();
+  } finally {
+    if (locked) await queryRunner.query('SELECT RELEASE_LOCK(?)', [MIGRATION_LOCK]).catch(() => undefined);
+    await queryRunner.release();
+  }
+}

@@ -1,0 +1,5 @@
+import type { MigrationInterface } from 'typeorm';
+import { InitialSchemaMysql1760000000000 } from './1760000000000-initial-schema.migration';
+
+/** MySQL/MariaDB migrations, oldest first. */
+export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [InitialSchemaMysql1760000000000];

@@ -1,0 +1,5 @@
+import type { MigrationInterface } from 'typeorm';
+import { InitialSchemaSqlite1760000000000 } from './1760000000000-initial-schema.migration';
+
+/** SQLite migrations, oldest first. */
+export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [InitialSchemaSqlite1760000000000];
