@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { type PipelineTree, type Variable } from '../model';
+import { type PipelineTree } from '../model';
 import {
   buildTree,
   BuilderError,
