@@ -1,0 +1,39 @@
+import type { ComponentCatalog } from '../component';
+import type { EngineSettings } from '../process/engine-services';
+import type { Clock } from '../runtime/clock.port';
+import type { EngineRuntime } from '../runtime/engine-runtime.port';
+import type { EngineIdGenerator } from '../runtime/id-generator.port';
+import type { Logger } from '../runtime/logger.port';
+import type { SignalPublisher } from '../runtime/signal-publisher.port';
+
+/** What an `Engine` is built from: ports in, settings with documented defaults. */
+export interface EngineOptions {
+  runtime: EngineRuntime;
+  catalog: ComponentCatalog;
+  clock: Clock;
+  ids: EngineIdGenerator;
+  /** @default a no-op logger */
+  logger?: Logger;
+  /** @default publishes nothing */
+  signals?: SignalPublisher;
+  settings?: Partial<EngineSettings>;
+}
+
+/** Options of `runPipeline` (spec 06 A.2). */
+export interface RunPipelineOptions {
+  rootPipelineData?: Record<string, unknown>;
+  rootPipelineContext?: Record<string, unknown>;
+  subprocessContext?: Record<string, unknown>;
+  startNodeId?: string;
+  /** @default '' (the default queues) */
+  queue?: string;
+  /** @default 100 */
+  priority?: number;
+  /** @default false */
+  cycleTolerate?: boolean;
+}
+
+export interface RunPipelineResult {
+  pipelineId: string;
+  processId: string;
+}

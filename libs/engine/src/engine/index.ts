@@ -1,0 +1,3 @@
+export * from './engine';
+export * from './engine-options';
+export * from './pipeline-states.reader';

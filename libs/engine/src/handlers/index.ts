@@ -1,0 +1,3 @@
+export * from './node-handler';
+export * from './handler-registry';
+export * from './service-activity-schedule.handler';

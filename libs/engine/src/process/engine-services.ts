@@ -1,0 +1,33 @@
+import type { ComponentCatalog } from '../component';
+import type { Clock } from '../runtime/clock.port';
+import type { EngineRuntime } from '../runtime/engine-runtime.port';
+import type { EngineIdGenerator } from '../runtime/id-generator.port';
+import type { Logger } from '../runtime/logger.port';
+import type { SignalPublisher } from '../runtime/signal-publisher.port';
+
+/** Engine settings with bamboo-engine's defaults (spec 10). */
+export interface EngineSettings {
+  /** A node may run at most `rerunLimit + 1` times (spec 01 §7.2). @default 100 */
+  rerunLimit: number;
+  /** Added to `loop`/`inner_loop` where services and context see them. @default 0 */
+  rerunIndexOffset: number;
+  /** Exclusive gateway strategy when the gateway names none. @default 'ONLY' */
+  exclusiveGatewayStrategy: 'ONLY' | 'FIRST';
+}
+
+export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
+  rerunLimit: 100,
+  rerunIndexOffset: 0,
+  exclusiveGatewayStrategy: 'ONLY',
+};
+
+/** Everything engine code reaches outside itself, bundled once per engine instance. */
+export interface EngineServices {
+  runtime: EngineRuntime;
+  catalog: ComponentCatalog;
+  clock: Clock;
+  ids: EngineIdGenerator;
+  logger: Logger;
+  signals: SignalPublisher;
+  settings: EngineSettings;
+}

@@ -1,0 +1,167 @@
+import { handlerFor } from '../handlers/handler-registry';
+import type { ExecuteOutcome, NodeStep } from '../handlers/node-handler';
+import type { ExecuteTask } from '../runtime/engine-task';
+import type { NodeDefinition, RunDefinition } from '../runtime/node-definition';
+import type { ExecuteStepSnapshot } from '../runtime/step-snapshot';
+import type { EngineServices } from './engine-services';
+import { decideEntry, historyOf } from './node-entry';
+import { ProcessEffects } from './process-effects';
+import type { RunCache } from './run-cache';
+import { StepEffects } from './step-effects';
+
+/**
+ * The execute task (spec 03 §3): carries one process from node to node inside one task until it
+ * must wait. Each node is one step: one read, the handler, one commit (plus a commit of the
+ * RUNNING state before user code runs).
+ */
+export class ExecuteRunner {
+  constructor(
+    private readonly services: EngineServices,
+    private readonly runs: RunCache,
+  ) {}
+
+  async run(task: ExecuteTask): Promise<void> {
+    const { runtime, logger } = this.services;
+    let snapshot = await runtime.loadExecuteStep(task.processId, task.nodeId);
+    if (snapshot.process.dead || snapshot.process.taskToken !== task.token) {
+      logger.info('execute task dropped: stale or duplicate delivery', {
+        processId: task.processId,
+        nodeId: task.nodeId,
+      });
+      return;
+    }
+    const run = await this.runs.get(task.rootPipelineId);
+    const proc = new ProcessEffects(snapshot.process, task.token, this.services);
+    let current = task.nodeId;
+    for (;;) {
+      const next = await this.step(run, proc, current, snapshot);
+      if (next === undefined) return;
+      current = next;
+      snapshot = await runtime.loadExecuteStep(proc.process.id, current);
+    }
+  }
+
+  /** One node; returns the next node of the same process, or undefined when the process stops. */
+  private async step(
+    run: RunDefinition,
+    proc: ProcessEffects,
+    current: string,
+    snapshot: ExecuteStepSnapshot,
+  ): Promise<string | undefined> {
+    const effects = new StepEffects(this.services);
+    const flush = async () => {
+      proc.writeTo(effects);
+      await effects.flush();
+      proc.committed();
+    };
+    if (current === proc.process.destinationId) {
+      proc.arriveAtDestination(effects, current);
+      await flush();
+      return undefined;
+    }
+    proc.enter(current);
+    if (this.pipelineStopped(proc, snapshot)) {
+      await flush();
+      return undefined;
+    }
+    const node = run.nodes[current];
+    if (!node) throw new Error(`node ${current} is not part of run ${run.rootPipelineId}`);
+    effects.observe(snapshot.state, current);
+    const attempt = this.enterNode(node, proc, snapshot, effects);
+    if (!attempt) {
+      await flush();
+      return undefined;
+    }
+    const handler = handlerFor(node);
+    const step: NodeStep = {
+      node,
+      run,
+      attempt,
+      process: proc.process,
+      stack: [...proc.process.pipelineStack],
+      nodeData: snapshot.nodeData,
+      pipelineStates: snapshot.pipelineStates,
+      effects,
+      services: this.services,
+      flush,
+    };
+    if (handler.runsUserCode) await flush();
+    const outcome = await handler.execute(step);
+    proc.setStack(step.stack);
+    const next = this.applyOutcome(outcome, node, proc, effects, step.stack);
+    await flush();
+    return next;
+  }
+
+  /** Pipeline checks of spec 03 §3 step 4: a revoked root kills, a suspended pipeline suspends. */
+  private pipelineStopped(proc: ProcessEffects, snapshot: ExecuteStepSnapshot): boolean {
+    const stack = proc.process.pipelineStack;
+    if (snapshot.pipelineStates[stack[0]!]?.name === 'REVOKED') {
+      proc.patch({ dead: true, asleep: true });
+      return true;
+    }
+    const suspended = stack.find((id) => snapshot.pipelineStates[id]?.name === 'SUSPENDED');
+    if (suspended === undefined) return false;
+    proc.patch({ suspended: true, suspendedBy: suspended });
+    return true;
+  }
+
+  /** Sets the node RUNNING (spec 03 §3 steps 6–7); undefined when the process must stop instead. */
+  private enterNode(node: NodeDefinition, proc: ProcessEffects, snapshot: ExecuteStepSnapshot, effects: StepEffects) {
+    const { settings, ids } = this.services;
+    const decision = decideEntry(node, snapshot.state, this.services);
+    if (!decision.enter) {
+      if (decision.reason === 'rerun-limit') {
+        const exData = `node execution exceed rerun limit ${settings.rerunLimit}`;
+        effects.add({ executionOutputs: [{ nodeId: node.id, outputs: { ex_data: exData } }] });
+        effects.setState(node.id, 'FAILED', { setArchived: true });
+      }
+      if (decision.reason === 'pause-appointed') proc.patch({ suspended: true, suspendedBy: node.id });
+      else proc.patch({ asleep: true });
+      return undefined;
+    }
+    if (decision.history && snapshot.state) {
+      effects.add({ histories: [historyOf(snapshot.state, snapshot.executionData, ids.id())] });
+    }
+    const stack = proc.process.pipelineStack;
+    const record = effects.setState(node.id, 'RUNNING', {
+      ...decision.changes,
+      rootId: node.rootPipelineId,
+      parentId: stack[stack.length - 1],
+      setStarted: true,
+    });
+    if (node.type === 'ServiceActivity' && node.timeoutConfig?.enable) {
+      effects.add({ dispatch: [proc.timeoutDispatch(node.id, record.version, node.timeoutConfig.seconds)] });
+    }
+    return { version: record.version, loop: record.loop, innerLoop: record.innerLoop };
+  }
+
+  /** Spec 03 §3 steps 9–13 for one handler outcome. */
+  private applyOutcome(
+    outcome: ExecuteOutcome,
+    node: NodeDefinition,
+    proc: ProcessEffects,
+    effects: StepEffects,
+    stack: string[],
+  ): string | undefined {
+    const finishEvent = () => effects.event('node_finish', { root_pipeline_id: node.rootPipelineId, node_id: node.id });
+    switch (outcome.kind) {
+      case 'next':
+        if (outcome.nextNodeId !== node.id) finishEvent();
+        return outcome.nextNodeId;
+      case 'failed':
+        proc.patch({ asleep: true });
+        return undefined;
+      case 'schedule':
+        proc.waitForSchedule(effects, node.id, effects.stateOf(node.id)!.version, outcome.scheduleType);
+        return undefined;
+      case 'fork':
+        proc.fork(effects, outcome.targets, outcome.convergeGatewayId, stack);
+        return undefined;
+      case 'die':
+        finishEvent();
+        proc.patch({ dead: true, asleep: true });
+        return undefined;
+    }
+  }
+}

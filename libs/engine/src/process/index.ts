@@ -1,0 +1,5 @@
+export * from './engine-services';
+export * from './step-effects';
+export * from './run-cache';
+export * from './execute-runner';
+export * from './schedule-runner';

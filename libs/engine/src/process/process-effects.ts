@@ -1,0 +1,156 @@
+import { ScheduleType } from '../component';
+import type { Dispatch, ExecuteTask } from '../runtime/engine-task';
+import type { ProcessRecord, ScheduleTypeCode } from '../runtime/runtime-records';
+import type { EngineServices } from './engine-services';
+import type { StepEffects } from './step-effects';
+
+/**
+ * The process a task drives: its in-memory record, the pending changes of the current step, and
+ * the token condition that makes the task's first commit fail for a duplicate delivery.
+ */
+export class ProcessEffects {
+  readonly process: ProcessRecord;
+  private pending: Partial<ProcessRecord> = {};
+  private expectToken: string | null;
+
+  constructor(
+    process: ProcessRecord,
+    token: string,
+    private readonly services: EngineServices,
+  ) {
+    this.process = { ...process, pipelineStack: [...process.pipelineStack] };
+    this.expectToken = token;
+  }
+
+  patch(changes: Partial<Omit<ProcessRecord, 'id'>>): void {
+    Object.assign(this.process, changes);
+    Object.assign(this.pending, changes);
+  }
+
+  enter(nodeId: string): void {
+    this.patch({ currentNodeId: nodeId, asleep: false, taskToken: null, lastHeartbeat: this.services.clock.now() });
+  }
+
+  setStack(stack: string[]): void {
+    const same =
+      stack.length === this.process.pipelineStack.length &&
+      stack.every((id, i) => id === this.process.pipelineStack[i]);
+    if (!same) this.patch({ pipelineStack: [...stack] });
+  }
+
+  writeTo(effects: StepEffects): void {
+    effects.add({ processes: [{ id: this.process.id, patch: { ...this.pending }, expectToken: this.expectToken }] });
+  }
+
+  committed(): void {
+    this.pending = {};
+    this.expectToken = null;
+  }
+
+  /** A child at its converge gateway dies and acknowledges its parent (spec 03 §3 step 2.2). */
+  arriveAtDestination(effects: StepEffects, nodeId: string): void {
+    this.patch({ currentNodeId: nodeId, dead: true, asleep: true, taskToken: null });
+    const parentId = this.process.parentId!;
+    effects.add({
+      join: {
+        childProcessId: this.process.id,
+        parentProcessId: parentId,
+        wakeParent: this.executeTask(parentId, nodeId, this.services.ids.id()),
+      },
+    });
+  }
+
+  /** The node waits for polls or callbacks: schedule record, process asleep, first poll now. */
+  waitForSchedule(effects: StepEffects, nodeId: string, version: string, type: ScheduleTypeCode): void {
+    const id = this.services.ids.id();
+    this.patch({ asleep: true });
+    effects.add({
+      newSchedules: [
+        {
+          id,
+          type,
+          processId: this.process.id,
+          nodeId,
+          version,
+          finished: false,
+          expired: false,
+          scheduling: false,
+          times: 0,
+        },
+      ],
+    });
+    if (type !== ScheduleType.POLL) return;
+    effects.add({
+      dispatch: [
+        {
+          task: {
+            kind: 'schedule',
+            ...this.route(),
+            processId: this.process.id,
+            nodeId,
+            scheduleId: id,
+            callbackDataId: null,
+            expectedTimes: 0,
+          },
+          delaySeconds: 0,
+        },
+      ],
+    });
+  }
+
+  /** Children toward the converge gateway, the join counter, and one execute task per child. */
+  fork(effects: StepEffects, targets: string[], convergeGatewayId: string, stack: string[]): void {
+    const children: ProcessRecord[] = targets.map((target) => ({
+      ...this.process,
+      id: this.services.ids.id(),
+      parentId: this.process.id,
+      pipelineStack: [...stack],
+      currentNodeId: target,
+      destinationId: convergeGatewayId,
+      asleep: true,
+      suspended: false,
+      suspendedBy: '',
+      dead: false,
+      needAck: -1,
+      ackNum: 0,
+      lastHeartbeat: null,
+      taskToken: this.services.ids.id(),
+    }));
+    this.patch({ asleep: true, needAck: children.length, ackNum: 0 });
+    effects.add({
+      newProcesses: children,
+      dispatch: children.map((child) => ({
+        task: this.executeTask(child.id, child.currentNodeId, child.taskToken!),
+        delaySeconds: 0,
+      })),
+    });
+  }
+
+  timeoutDispatch(nodeId: string, version: string, seconds: number): Dispatch {
+    const task = {
+      kind: 'timeout' as const,
+      ...this.route(),
+      nodeId,
+      version,
+      rootPipelineId: this.process.rootPipelineId,
+    };
+    return { task, delaySeconds: seconds };
+  }
+
+  executeTask(processId: string, nodeId: string, token: string): ExecuteTask {
+    const stack = this.process.pipelineStack;
+    return {
+      kind: 'execute',
+      ...this.route(),
+      processId,
+      nodeId,
+      rootPipelineId: this.process.rootPipelineId,
+      parentPipelineId: stack[stack.length - 1]!,
+      token,
+    };
+  }
+
+  private route() {
+    return { queue: this.process.queue, priority: this.process.priority };
+  }
+}

@@ -1,0 +1,165 @@
+import type { NodeStateRecord } from '../runtime/runtime-records';
+import type { EngineSignalMap } from '../runtime/signal-publisher.port';
+import type { CommitOutcome, ProcessWrite, StepCommit } from '../runtime/step-commit';
+import type { NodeStateName } from '../states/node-state';
+import { assertTransition } from '../states/version-guard';
+import type { EngineServices } from './engine-services';
+
+type Signal = { [K in keyof EngineSignalMap]: { name: K; payload: EngineSignalMap[K] } }[keyof EngineSignalMap];
+
+/** Field changes of one state write (the `set_state` flags of spec 09 §1.2). */
+export interface StateChanges {
+  loop?: number;
+  innerLoop?: number;
+  rootId?: string;
+  parentId?: string;
+  refreshVersion?: boolean;
+  resetRetry?: boolean;
+  resetSkip?: boolean;
+  resetErrorIgnored?: boolean;
+  errorIgnored?: boolean;
+  setStarted?: boolean;
+  setArchived?: boolean;
+}
+
+/**
+ * Collects one step's effects into a `StepCommit` and applies them with one `runtime.commit`.
+ * State writes are checked against the transition table here and made conditional on the record
+ * the step read; signals are emitted only after the commit succeeded, and a failing listener never
+ * changes the outcome.
+ */
+export class StepEffects {
+  private commit: StepCommit = {};
+  private signals: Signal[] = [];
+  private readonly known = new Map<string, { record?: NodeStateRecord; expect?: NodeStateRecord }>();
+
+  constructor(private readonly services: EngineServices) {}
+
+  /** Current record of a node as this step sees it (read, or written earlier in the step). */
+  stateOf(nodeId: string): NodeStateRecord | undefined {
+    return this.known.get(nodeId)?.record;
+  }
+
+  /** Registers the record a step read, so that later writes are conditional on it. */
+  observe(record: NodeStateRecord | undefined, nodeId: string): void {
+    if (!this.known.has(nodeId)) this.known.set(nodeId, { record, expect: record });
+  }
+
+  setState(nodeId: string, to: NodeStateName, changes: StateChanges = {}): NodeStateRecord {
+    const entry = this.known.get(nodeId);
+    const current = entry?.record;
+    assertTransition(nodeId, current, to);
+    const now = this.services.clock.now();
+    const base: NodeStateRecord = current ?? {
+      nodeId,
+      rootId: '',
+      parentId: '',
+      name: to,
+      version: '',
+      loop: 1,
+      innerLoop: 1,
+      retry: 0,
+      skip: false,
+      errorIgnored: false,
+      createdTime: now,
+      startedTime: null,
+      archivedTime: null,
+    };
+    const record: NodeStateRecord = {
+      ...base,
+      name: to,
+      version: !current || changes.refreshVersion ? this.services.ids.version() : base.version,
+      loop: changes.loop ?? base.loop,
+      innerLoop: changes.innerLoop ?? base.innerLoop,
+      rootId: changes.rootId || base.rootId,
+      parentId: changes.parentId || base.parentId,
+      retry: changes.resetRetry ? 0 : base.retry,
+      skip: changes.resetSkip ? false : base.skip,
+      errorIgnored: changes.errorIgnored ? true : changes.resetErrorIgnored ? false : base.errorIgnored,
+      startedTime: changes.setStarted ? now : base.startedTime,
+      archivedTime: changes.setArchived ? now : base.archivedTime,
+    };
+    this.known.set(nodeId, { record, expect: entry ? entry.expect : undefined });
+    this.signals.push({
+      name: 'post_set_state',
+      payload: {
+        node_id: nodeId,
+        to_state: to,
+        version: record.version,
+        root_id: record.rootId,
+        parent_id: record.parentId,
+        loop: changes.loop ?? -1,
+      },
+    });
+    return record;
+  }
+
+  /** Adds effects other than state writes (execution data, context, processes, dispatches…). */
+  add(effects: StepCommit): void {
+    const target = this.commit as Record<string, unknown[] | undefined>;
+    for (const [key, value] of Object.entries(effects)) {
+      if (key === 'join') this.commit.join = value as StepCommit['join'];
+      else target[key] = [...(target[key] ?? []), ...(value as unknown[])];
+    }
+  }
+
+  event(eventType: string, data: Record<string, unknown>): void {
+    this.signals.push({ name: 'pipeline_event', payload: { event: { event_type: eventType, data } } });
+  }
+
+  isEmpty(): boolean {
+    return Object.keys(this.commit).length === 0 && !this.hasStateWrites();
+  }
+
+  /** Commits everything collected so far, then emits the buffered signals. */
+  async flush(): Promise<CommitOutcome> {
+    const commit = this.build();
+    const signals = this.signals;
+    this.commit = {};
+    this.signals = [];
+    for (const [nodeId, entry] of this.known) this.known.set(nodeId, { record: entry.record, expect: entry.record });
+    const outcome = await this.services.runtime.commit(commit);
+    for (const signal of signals) this.publish(signal);
+    return outcome;
+  }
+
+  private hasStateWrites(): boolean {
+    return [...this.known.values()].some((entry) => entry.record !== entry.expect);
+  }
+
+  private build(): StepCommit {
+    const states = [...this.known.values()]
+      .filter((entry) => entry.record && entry.record !== entry.expect)
+      .map((entry) => ({
+        record: entry.record!,
+        expect: entry.expect ? { version: entry.expect.version, name: entry.expect.name } : null,
+      }));
+    const commit: StepCommit = { ...this.commit };
+    if (states.length > 0) commit.states = states;
+    if (commit.processes) commit.processes = mergeProcessWrites(commit.processes);
+    return commit;
+  }
+
+  private publish(signal: Signal): void {
+    try {
+      this.services.signals.emit(signal.name, signal.payload);
+    } catch (error) {
+      this.services.logger.warn('signal listener failed', { signal: signal.name, error: String(error) });
+    }
+  }
+}
+
+/** One write per process: patches merged in order, the first token condition kept. */
+function mergeProcessWrites(writes: ProcessWrite[]): ProcessWrite[] {
+  const merged = new Map<string, ProcessWrite>();
+  for (const write of writes) {
+    const existing = merged.get(write.id);
+    if (!existing) {
+      merged.set(write.id, { ...write, patch: { ...write.patch } });
+      continue;
+    }
+    Object.assign(existing.patch, write.patch);
+    if (existing.expectToken === undefined && write.expectToken !== undefined) existing.expectToken = write.expectToken;
+  }
+  return [...merged.values()];
+}

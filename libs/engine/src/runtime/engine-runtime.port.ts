@@ -1,0 +1,70 @@
+import type { RunDefinition } from './node-definition';
+import type { RunPlan } from './run-plan';
+import type {
+  ContextValue,
+  ExecutionData,
+  HistoryRecord,
+  NodeData,
+  NodeStateRecord,
+  ProcessRecord,
+} from './runtime-records';
+import type { CommitOutcome, StepCommit } from './step-commit';
+import type { CallbackSnapshot, ExecuteStepSnapshot, ScheduleStepSnapshot } from './step-snapshot';
+
+/**
+ * The engine's only way to storage and queues. It is shaped around steps, not rows (ADR 0003):
+ * a step reads what it needs in one call, runs pure logic (and at most one piece of user code),
+ * then commits all its effects in one atomic call whose dispatches leave only after the commit.
+ *
+ * Concurrency contract:
+ * - `commit` is all-or-nothing. Every `StateWrite` is a compare-and-set on `(version, name)`; a
+ *   `ProcessWrite` with `expectToken` is a compare-and-set on the process's task token. On any
+ *   mismatch nothing is applied and `StateVersionNotMatchError` is thrown.
+ * - `JoinAck` increments the parent's acknowledgement counter atomically; exactly one child wakes it.
+ * - `acquireScheduleLock` is an atomic `scheduling: false → true`.
+ * - Dispatches are enqueued after the commit succeeded (outbox); a failed commit dispatches nothing.
+ *
+ * Implementations must not leak technology types (connections, entities, jobs) through it.
+ */
+export interface EngineRuntime {
+  /** Stores a whole run and its first dispatch in one transaction (spec 03 §2). */
+  prepareRun(plan: RunPlan): Promise<void>;
+
+  /** The immutable definition of a run; engines cache it. Throws `NotFoundError` when unknown. */
+  loadRunDefinition(rootPipelineId: string): Promise<RunDefinition>;
+
+  /** One read for an execute step: process, stack pipeline states, node state, data, execution data. */
+  loadExecuteStep(processId: string, nodeId: string): Promise<ExecuteStepSnapshot>;
+
+  /** One read for a schedule step. */
+  loadScheduleStep(query: {
+    processId: string;
+    nodeId: string;
+    scheduleId: string;
+    callbackDataId: string | null;
+  }): Promise<ScheduleStepSnapshot>;
+
+  /**
+   * Context values of one pipeline for `keys`, plus (when `withReferences`) the values of every key
+   * those values reference (their stored `references`, already transitive). Missing keys are absent.
+   */
+  readContext(pipelineId: string, keys: string[], withReferences: boolean): Promise<ContextValue[]>;
+
+  /** Applies one step's effects atomically (see the contract above). */
+  commit(commit: StepCommit): Promise<CommitOutcome>;
+
+  /** Atomic `scheduling: false → true`; false when another task holds the lock. */
+  acquireScheduleLock(scheduleId: string): Promise<boolean>;
+
+  /** What the `callback` command needs, in one read. */
+  loadCallbackTarget(nodeId: string, version: string): Promise<CallbackSnapshot>;
+
+  // Reads for the API and tests (not on the execution path).
+  getState(nodeId: string): Promise<NodeStateRecord | undefined>;
+  getStatesOfRoot(rootId: string): Promise<NodeStateRecord[]>;
+  getExecutionData(nodeId: string): Promise<ExecutionData | undefined>;
+  getNodeData(nodeId: string): Promise<NodeData | undefined>;
+  getHistories(nodeId: string): Promise<HistoryRecord[]>;
+  getContext(pipelineId: string): Promise<ContextValue[]>;
+  getProcesses(rootPipelineId: string): Promise<ProcessRecord[]>;
+}

@@ -1,0 +1,33 @@
+import { EngineError } from '../errors';
+
+/** The node type, flags or current state forbid the operation (spec 06 A.1). */
+export class InvalidOperationError extends EngineError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super('INVALID_OPERATION', message, details);
+  }
+}
+
+/** A state, process, schedule or data record is missing (spec 06 A.1). */
+export class NotFoundError extends EngineError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super('NOT_FOUND', message, details);
+  }
+}
+
+/**
+ * A conditional write found another version or state than the one the writer read: another task
+ * got there first. Runtimes throw it from `commit` and nothing of the commit is applied.
+ */
+export class StateVersionNotMatchError extends EngineError {
+  constructor(nodeId: string, expected: string | null, actual: string | null) {
+    super(
+      'STATE_VERSION_NOT_MATCH',
+      `node(${nodeId}) version ${expected ?? 'none'} does not match ${actual ?? 'none'}`,
+      {
+        nodeId,
+        expected,
+        actual,
+      },
+    );
+  }
+}

@@ -1,0 +1,51 @@
+import type {
+  CallbackDataRecord,
+  ContextValue,
+  ExecutionData,
+  HistoryRecord,
+  NodeData,
+  NodeStateRecord,
+  ProcessRecord,
+  RunDefinition,
+  ScheduleRecord,
+} from '@bamboo/engine';
+
+/** The tables of the in-memory runtime. Records are stored as copies, never shared with callers. */
+export class InMemoryStore {
+  readonly runs = new Map<string, RunDefinition>();
+  readonly states = new Map<string, NodeStateRecord>();
+  readonly processes = new Map<string, ProcessRecord>();
+  readonly nodeData = new Map<string, NodeData>();
+  readonly executionData = new Map<string, ExecutionData>();
+  readonly histories: HistoryRecord[] = [];
+  /** pipeline id → key → value */
+  readonly contexts = new Map<string, Map<string, ContextValue>>();
+  readonly schedules = new Map<string, ScheduleRecord>();
+  readonly callbackData = new Map<string, CallbackDataRecord>();
+
+  contextOf(pipelineId: string): Map<string, ContextValue> {
+    let context = this.contexts.get(pipelineId);
+    if (!context) {
+      context = new Map();
+      this.contexts.set(pipelineId, context);
+    }
+    return context;
+  }
+
+  /** A deep copy of every table, used to roll a failed commit back. */
+  snapshot(): InMemoryStore {
+    const copy = new InMemoryStore();
+    for (const key of Object.keys(this) as Array<keyof InMemoryStore>) {
+      (copy as unknown as Record<string, unknown>)[key] = structuredClone(this[key]);
+    }
+    return copy;
+  }
+
+  restore(from: InMemoryStore): void {
+    Object.assign(this, from);
+  }
+}
+
+export function clone<T>(value: T): T {
+  return structuredClone(value);
+}
