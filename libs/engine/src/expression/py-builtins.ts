@@ -111,10 +111,26 @@ function pyRound(args: unknown[], kwargs: PyKwargs, budget: EvalBudget): unknown
   const digits = asInt(ndigitsArg, 'ndigits');
   if (!isFloat(value)) return digits >= 0 ? x : binaryOp('*', roundHalfEven(x / 10 ** -digits), 10 ** -digits, budget);
   if (!Number.isFinite(x) || digits > 300) return makeFloat(x);
+  if (digits >= 0 && digits <= 75 && Math.abs(x) < 1e21) return makeFloat(roundDecimal(x, digits));
   const factor = 10 ** Math.abs(digits);
   const scaled = digits >= 0 ? x * factor : x / factor;
   const rounded = roundHalfEven(scaled);
   return makeFloat(digits >= 0 ? rounded / factor : rounded * factor);
+}
+
+/**
+ * Python rounds the exact binary value to `digits` decimals, ties to even. `toFixed` rounds the
+ * exact value too but ties away from zero, so exact ties are detected in a longer expansion.
+ */
+function roundDecimal(x: number, digits: number): number {
+  const long = Math.abs(x).toFixed(digits + 25);
+  const cut = long.length - 25;
+  const isTie = /^50*$/.test(long.slice(cut));
+  let kept = long.slice(0, cut);
+  if (!isTie) return Number(Math.abs(x).toFixed(digits)) * Math.sign(x);
+  const lastDigit = Number(kept.replace('.', '').slice(-1));
+  if (lastDigit % 2 === 1) kept = Math.abs(x).toFixed(digits);
+  return Number(kept) * Math.sign(x);
 }
 
 function pyRange(args: unknown[]): PyRange {
