@@ -236,6 +236,12 @@ describe('buildTree (spec 02 §9.2)', () => {
       expectBuilderError(start, /cannot be the target/);
     });
 
+    it('a second start event', () => {
+      const start = new EmptyStartEvent();
+      start.extend(new ParallelGateway()).connect(new EmptyStartEvent(), new EmptyEndEvent());
+      expectBuilderError(start, /Second start event/);
+    });
+
     it('two different elements with one id', () => {
       const start = new EmptyStartEvent();
       start

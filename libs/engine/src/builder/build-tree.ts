@@ -57,6 +57,9 @@ export function buildTree(start: EmptyStartEvent, opts: BuildTreeOptions = {}): 
       continue;
     }
     seen.set(element.id, element);
+    if (element !== start && element instanceof EmptyStartEvent) {
+      throw new BuilderError(`Second start event ${element.id} reached from ${start.id}`, { elementId: element.id });
+    }
     queue.push(...element.outgoing);
 
     const flowIds = element.outgoing.map(() => newId('f'));
