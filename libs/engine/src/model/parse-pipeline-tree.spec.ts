@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- these tests feed malformed JSON on purpose */
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { treeFromEdges } from '../validator/testing/tree-from-edges';
+import { treeFromEdges } from '../validator/testing/tree-from-edges.test-helper';
 import { parsePipelineTree } from './parse-pipeline-tree';
 import { SchemaValidateError } from './schema-validate.error';
 import { TreeInvalidError } from './tree-invalid.error';

@@ -7,7 +7,7 @@ import {
   collectTreeIds,
   lazyInputContextKey,
 } from './preparation.checks';
-import { treeFromEdges } from './testing/tree-from-edges';
+import { treeFromEdges } from './testing/tree-from-edges.test-helper';
 
 function codeOf(run: () => void): string | undefined {
   try {

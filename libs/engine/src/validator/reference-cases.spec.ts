@@ -4,7 +4,7 @@ import { type EngineError } from '../errors/engine.error';
 import { TreeInvalidError } from '../model/tree-invalid.error';
 import { ConvergeMatchError } from './errors/converge-match.error';
 import { allowedStartNodeIds } from './start-position.rule';
-import { treeFromEdges } from './testing/tree-from-edges';
+import { treeFromEdges } from './testing/tree-from-edges.test-helper';
 import { validatePipelineTree, type ValidatePipelineTreeOptions } from './validate-pipeline-tree';
 
 function errorOf(notation: string, options?: ValidatePipelineTreeOptions): EngineError {

@@ -1,7 +1,7 @@
 import { type EngineError } from '../errors/engine.error';
 import { StartPositionInvalidError } from './errors/start-position-invalid.error';
 import { allowedStartNodeIds, skippedExecuteNodeIds } from './start-position.rule';
-import { treeFromEdges } from './testing/tree-from-edges';
+import { treeFromEdges } from './testing/tree-from-edges.test-helper';
 import { validatePipelineTree } from './validate-pipeline-tree';
 
 const MAIN = 'S>A; A>EG; EG>B,PG; B>CG1; PG>C,D; C>CG2; D>CG2; CG2>CG1; CG1>SP1; SP1>F; F>E';

@@ -3,7 +3,7 @@ import type { ExclusiveGatewayNode, ParallelGatewayNode, SubProcessNode } from '
 import { ConnectionValidateError } from './errors/connection-validate.error';
 import { ConvergeMatchError } from './errors/converge-match.error';
 import { IsolateNodeError } from './errors/isolate-node.error';
-import { treeFromEdges } from './testing/tree-from-edges';
+import { treeFromEdges } from './testing/tree-from-edges.test-helper';
 import { validatePipelineTree, type ValidatePipelineTreeOptions } from './validate-pipeline-tree';
 
 function errorOf(input: unknown, options?: ValidatePipelineTreeOptions): EngineError {
