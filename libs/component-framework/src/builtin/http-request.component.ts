@@ -56,14 +56,32 @@ function parseJson(text: string, contentType: string | null): unknown {
   }
 }
 
+interface ErrorLike {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  cause?: unknown;
+}
+
+// Duck-typed on purpose: errors raised by Node's fetch come from another realm under jest and in
+// some hosts, where `instanceof Error` is false.
+function asErrorLike(value: unknown): ErrorLike | undefined {
+  return value !== null && typeof value === 'object' ? value : undefined;
+}
+
 function failureReason(error: unknown, request: RequestPlan): string {
   const target = `${request.method} ${request.url.href}`;
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+  const err = asErrorLike(error);
+  if (err?.name === 'TimeoutError' || err?.name === 'AbortError') {
     return `request timed out after ${request.timeoutSeconds}s: ${target}`;
   }
   // undici reports "fetch failed" and keeps the socket error (ECONNREFUSED, ENOTFOUND…) as cause.
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
-  const detail = cause ? `${(cause as NodeJS.ErrnoException).code ?? cause.name}: ${cause.message}` : String(error);
+  const cause = asErrorLike(err?.cause);
+  if (cause && typeof cause.message === 'string') {
+    const label = [cause.code, cause.name].find((value): value is string => typeof value === 'string');
+    return `request failed: ${target}: ${label ?? 'Error'}: ${cause.message}`;
+  }
+  const detail = err && typeof err.message === 'string' ? `${String(err.name)}: ${err.message}` : String(error);
   return `request failed: ${target}: ${detail}`;
 }
 

@@ -1,4 +1,5 @@
 import { EngineError } from '@bamboo/engine';
+import { errorMessage } from './error-text';
 
 /** A module listed in `BAMBOO_COMPONENT_MODULES` could not be resolved or threw while loading. */
 export class ComponentModuleLoadError extends EngineError {
@@ -6,7 +7,7 @@ export class ComponentModuleLoadError extends EngineError {
     readonly specifier: string,
     override readonly cause: unknown,
   ) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    const reason = errorMessage(cause);
     super('COMPONENT_MODULE_LOAD_FAILED', `cannot load component module "${specifier}": ${reason}`, { specifier });
   }
 }

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { errorMessage } from '../errors';
 import type { CallAssertion, SpyLike } from './component-test-case';
 
 /** Thrown for a failed expectation inside a case; its message is the detail of the report. */
@@ -20,7 +21,7 @@ export function assertEqual(what: string, actual: unknown, expected: unknown): v
     try {
       expect(actual).toEqual(expected);
     } catch (error) {
-      throw new CaseAssertionError(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new CaseAssertionError(`${what}: ${errorMessage(error)}`);
     }
     return;
   }

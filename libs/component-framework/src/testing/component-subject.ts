@@ -1,4 +1,5 @@
 import type { ComponentDefinition, ComponentService, IntervalGenerator } from '@bamboo/engine';
+import { errorStack } from '../errors';
 import { createIntervalFor, instantiateService, type ServiceClass } from '../service';
 
 /** What the kit needs to drive a component, from a service class or a registry definition. */
@@ -50,5 +51,5 @@ export function isSuccess(result: unknown): boolean {
 }
 
 export function formatError(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+  return errorStack(error);
 }

@@ -7,19 +7,25 @@ import type { CaseReport, ComponentTestCase, Patcher, ScheduleAssertion, SpyLike
 import { FakeClock } from './fake-clock';
 import { RecordingLogger } from './recording-logger';
 
+interface Mockable {
+  mockReturnValue(value: unknown): unknown;
+  mockImplementation(fn: (...args: unknown[]) => unknown): unknown;
+}
+
 function startPatcher(patcher: Patcher): SpyLike {
-  const spy = patcher.target();
+  const target = patcher.target();
+  const spy = target as SpyLike & Mockable;
   const { sideEffect } = patcher;
-  if (sideEffect instanceof Error) {
+  if (typeof sideEffect === 'object') {
     spy.mockImplementation(() => {
       throw sideEffect;
     });
   } else if (typeof sideEffect === 'function') {
-    spy.mockImplementation(sideEffect);
+    spy.mockImplementation(sideEffect as (...args: unknown[]) => unknown);
   } else if ('returnValue' in patcher) {
     spy.mockReturnValue(patcher.returnValue);
   }
-  return spy;
+  return target;
 }
 
 async function invoke(call: () => unknown, data: DataObject): Promise<boolean> {
