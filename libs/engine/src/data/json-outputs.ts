@@ -18,8 +18,9 @@ function toJson(value: unknown, key: string, seen: Set<object>): unknown {
   seen.add(value);
   try {
     if (Array.isArray(value)) return value.map((item) => toJson(item, key, seen));
-    const proto = Object.getPrototypeOf(value) as unknown;
-    if (proto !== Object.prototype && proto !== null) throw new OutputsNotSerializableError(key);
+    // Plain objects from any realm (structured clones, other vm contexts) have a prototype whose own prototype is null.
+    const proto = Object.getPrototypeOf(value) as object | null;
+    if (proto !== null && Object.getPrototypeOf(proto) !== null) throw new OutputsNotSerializableError(key);
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       if (v !== undefined) out[k] = toJson(v, key, seen);

@@ -1,6 +1,11 @@
 import type { ConformanceHarness, ConformanceHarnessFactory } from './conformance-harness';
+import { gatewayScenarios } from './gateway.scenarios';
+import { loopScenarios } from './loop.scenarios';
+import { scheduleScenarios } from './schedule.scenarios';
 import { sequenceScenarios } from './sequence.scenarios';
+import { subprocessScenarios } from './subprocess.scenarios';
 import { conformanceCatalog } from './test-components';
+import { variableScenarios } from './variable.scenarios';
 
 /**
  * The engine conformance suite: the same scenarios against any runtime. `factory` builds a fresh
@@ -20,5 +25,10 @@ export function describeEngineConformance(name: string, factory: ConformanceHarn
     });
 
     describe('sequences, data and failures', () => sequenceScenarios(harness));
+    describe('gateways, fork and join', () => gatewayScenarios(harness));
+    describe('subprocesses and end events', () => subprocessScenarios(harness));
+    describe('polls and callbacks', () => scheduleScenarios(harness));
+    describe('loops and re-entry', () => loopScenarios(harness));
+    describe('variables and outputs', () => variableScenarios(harness));
   });
 }

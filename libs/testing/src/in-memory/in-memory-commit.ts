@@ -9,14 +9,29 @@ import {
 import type { InMemoryStore } from './in-memory-store';
 
 /**
- * Applies a commit to the store in the order a SQL transaction would, throwing on the first failed
- * condition (the caller rolls the store back). Returns the dispatches to enqueue after it.
+ * Checks every condition of a commit without touching the store: all-or-nothing means a commit
+ * that fails here changes nothing. Throws `StateVersionNotMatchError` on the first mismatch.
  */
+export function checkCommit(store: InMemoryStore, commit: StepCommit): void {
+  for (const write of commit.states ?? []) checkState(store, write);
+  for (const write of commit.processes ?? []) {
+    const process = store.processes.get(write.id) ?? commit.newProcesses?.find((p) => p.id === write.id);
+    if (!process) throw new StateVersionNotMatchError(write.id, null, null);
+    if (write.expectToken !== undefined && process.taskToken !== write.expectToken) {
+      throw new StateVersionNotMatchError(write.id, write.expectToken, process.taskToken);
+    }
+  }
+  if (commit.join && !store.processes.has(commit.join.parentProcessId)) {
+    throw new StateVersionNotMatchError(commit.join.parentProcessId, null, null);
+  }
+}
+
+/** Applies a checked commit in the order a SQL transaction would; returns the dispatches to enqueue. */
 export function applyCommit(
   store: InMemoryStore,
   commit: StepCommit,
 ): { outcome: CommitOutcome; dispatch: Dispatch[] } {
-  for (const write of commit.states ?? []) applyState(store, write);
+  for (const write of commit.states ?? []) store.states.set(write.record.nodeId, write.record);
   for (const pipelineId of commit.resetInnerLoopOf ?? []) {
     for (const state of store.states.values()) if (state.parentId === pipelineId) state.innerLoop = 0;
   }
@@ -32,12 +47,7 @@ export function applyCommit(
   for (const { nodeId, data } of commit.nodeData ?? []) store.nodeData.set(nodeId, data);
   for (const process of commit.newProcesses ?? []) store.processes.set(process.id, process);
   for (const write of commit.processes ?? []) {
-    const process = store.processes.get(write.id);
-    if (!process) throw new StateVersionNotMatchError(write.id, null, null);
-    if (write.expectToken !== undefined && process.taskToken !== write.expectToken) {
-      throw new StateVersionNotMatchError(write.id, write.expectToken, process.taskToken);
-    }
-    Object.assign(process, write.patch);
+    Object.assign(store.processes.get(write.id)!, write.patch);
   }
   for (const schedule of commit.newSchedules ?? []) store.schedules.set(schedule.id, schedule);
   for (const { id, patch } of commit.schedules ?? []) {
@@ -50,20 +60,18 @@ export function applyCommit(
   return { outcome: { parentWoken }, dispatch };
 }
 
-function applyState(store: InMemoryStore, write: StateWrite): void {
+function checkState(store: InMemoryStore, write: StateWrite): void {
   const current = store.states.get(write.record.nodeId);
   if (write.expect === null) {
     if (current) throw new StateVersionNotMatchError(write.record.nodeId, null, current.version);
   } else if (!current || current.version !== write.expect.version || current.name !== write.expect.name) {
     throw new StateVersionNotMatchError(write.record.nodeId, write.expect.version, current?.version ?? null);
   }
-  store.states.set(write.record.nodeId, write.record);
 }
 
 /** The atomic increment-and-compare of spec 03 §6: exactly one arriving child wakes the parent. */
 function applyJoin(store: InMemoryStore, join: JoinAck, dispatch: Dispatch[]): boolean {
-  const parent = store.processes.get(join.parentProcessId);
-  if (!parent) throw new StateVersionNotMatchError(join.parentProcessId, null, null);
+  const parent = store.processes.get(join.parentProcessId)!;
   parent.ackNum += 1;
   if (parent.ackNum !== parent.needAck) return false;
   parent.ackNum = 0;

@@ -17,7 +17,7 @@ import {
   type ScheduleStepSnapshot,
   type StepCommit,
 } from '@bamboo/engine';
-import { applyCommit } from './in-memory-commit';
+import { applyCommit, checkCommit } from './in-memory-commit';
 import { clone, InMemoryStore } from './in-memory-store';
 import type { InMemoryTaskQueue } from './in-memory-task-queue';
 
@@ -105,14 +105,13 @@ export class InMemoryRuntime implements EngineRuntime {
 
   commit(commit: StepCommit): Promise<CommitOutcome> {
     this.count('commit');
-    const before = this.store.snapshot();
-    let outcome: { outcome: CommitOutcome; dispatch: Dispatch[] };
+    const copy = clone(commit);
     try {
-      outcome = applyCommit(this.store, clone(commit));
+      checkCommit(this.store, copy);
     } catch (error) {
-      this.store.restore(before);
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
+    const outcome = applyCommit(this.store, copy);
     this.dispatch(outcome.dispatch);
     return Promise.resolve(outcome.outcome);
   }

@@ -31,19 +31,6 @@ export class InMemoryStore {
     }
     return context;
   }
-
-  /** A deep copy of every table, used to roll a failed commit back. */
-  snapshot(): InMemoryStore {
-    const copy = new InMemoryStore();
-    for (const key of Object.keys(this) as Array<keyof InMemoryStore>) {
-      (copy as unknown as Record<string, unknown>)[key] = structuredClone(this[key]);
-    }
-    return copy;
-  }
-
-  restore(from: InMemoryStore): void {
-    Object.assign(this, from);
-  }
 }
 
 export function clone<T>(value: T): T {
