@@ -1,0 +1,3 @@
+export * from './component-framework.module';
+export * from './signals.module';
+export * from './signal-explorer';
