@@ -94,11 +94,29 @@ function useEdges({ model, states, branchPick }: Props): Edge[] {
   );
 }
 
+const LARGE = 300;
+const OPENING_NODES = 60;
+
+/**
+ * A large graph opens on its start (the leftmost nodes) at a readable zoom instead of fitting all
+ * of it: with onlyRenderVisibleElements only those nodes reach the DOM, which keeps first paint
+ * fast on 1,000 nodes; the controls' "fit view" still shows everything on demand.
+ */
+function openingView(model: GraphModel, layout: LayoutResult) {
+  if (model.nodes.length <= LARGE) return { padding: 0.1 };
+  const leftmost = [...model.nodes]
+    .sort((a, b) => (layout.positions[a.id]?.x ?? 0) - (layout.positions[b.id]?.x ?? 0))
+    .slice(0, OPENING_NODES)
+    .map((node) => ({ id: node.id }));
+  return { nodes: leftmost, padding: 0.1, minZoom: 0.4 };
+}
+
 export function PipelineGraph(props: Props) {
   const nodes = useStableNodes(props);
   const edges = useEdges(props);
-  const { onSelectNode, onOpenSubprocess, onPickEdge, branchPick, onPainted } = props;
-  const large = nodes.length > 300;
+  const { model, layout, onSelectNode, onOpenSubprocess, onPickEdge, branchPick, onPainted } = props;
+  const large = nodes.length > LARGE;
+  const fitViewOptions = useMemo(() => openingView(model, layout), [model, layout]);
   return (
     <div className="graph" data-testid="pipeline-graph" data-node-count={nodes.length}>
       <ReactFlow<FlowNode, Edge>
@@ -106,6 +124,7 @@ export function PipelineGraph(props: Props) {
         edges={edges}
         nodeTypes={nodeTypes}
         fitView
+        fitViewOptions={fitViewOptions}
         minZoom={0.02}
         maxZoom={2}
         onlyRenderVisibleElements={large}
