@@ -1,0 +1,73 @@
+import Redis from 'ioredis';
+// @bamboo/testing does not export its service helpers yet; reach the file until it does.
+import { randomQueuePrefix, TEST_REDIS_URL } from '../../../testing/src/services/test-services';
+import { BullTaskQueue } from './bull-task-queue';
+import { describeTaskQueueConformance } from './task-queue.conformance';
+
+async function deleteKeys(prefix: string): Promise<number> {
+  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    let deleted = 0;
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) deleted += await redis.del(...keys);
+    } while (cursor !== '0');
+    return deleted;
+  } finally {
+    await redis.quit();
+  }
+}
+
+describeTaskQueueConformance('BullTaskQueue on Redis', async (options) => {
+  const prefix = randomQueuePrefix('queue');
+  const queue = new BullTaskQueue({ ...options, redisUrl: TEST_REDIS_URL, prefix });
+  await queue.ping();
+  return {
+    queue,
+    dispose: async () => {
+      await queue.close();
+      await deleteKeys(prefix);
+    },
+  };
+});
+
+describe('BullTaskQueue', () => {
+  it('keeps its keys under the prefix and removes completed jobs', async () => {
+    const prefix = randomQueuePrefix('keys');
+    const queue = new BullTaskQueue({ redisUrl: TEST_REDIS_URL, prefix });
+    try {
+      let done = 0;
+      await queue.process('er_execute', 4, () => Promise.resolve(void (done += 1)));
+      for (let n = 0; n < 20; n += 1) await queue.add('er_execute', { n });
+      while (done < 20 || (await queue.counts('er_execute')).active > 0) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+
+      const redis = new Redis(TEST_REDIS_URL);
+      const jobKeys = (await redis.keys(`${prefix}:er_execute:*`)).filter((key) => /:\d+$/.test(key));
+      const foreign = await redis.keys(`bull:er_execute:*`);
+      await redis.quit();
+      expect(jobKeys).toEqual([]);
+      expect(foreign).toEqual([]);
+    } finally {
+      await queue.close();
+      await deleteKeys(prefix);
+    }
+  });
+
+  it('fails (not hangs) when Redis is unreachable', async () => {
+    const queue = new BullTaskQueue({ redisUrl: 'redis://127.0.0.1:1', prefix: randomQueuePrefix('down') });
+    try {
+      await expect(
+        Promise.race([
+          queue.ping(),
+          new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), 2000)),
+        ]),
+      ).rejects.toThrow();
+    } finally {
+      await queue.close();
+    }
+  });
+});
