@@ -56,6 +56,8 @@ const semantics = conditionGrammar.createSemantics().addOperation<Built>('cond',
   },
 });
 
+const matcher = conditionGrammar.matcher();
+
 /** `*` alone means "always true" (§9.2); it has no AST. */
 export type ParsedCondition = ConditionNode | 'always';
 
@@ -74,7 +76,9 @@ function parse(text: string): ParsedCondition {
   if (text.trim() === '*') return 'always';
   if (text.length > EXPRESSION_LIMITS.maxExpressionLength) throw new ConditionError('condition is too long');
   if (parenDepthExceeded(text)) throw new ConditionError('condition nests too deeply');
-  const match = conditionGrammar.match(text, 'Expression');
+  // Reused matcher: grammar.match builds a new one per call, which dominates the cost.
+  matcher.setInput(text);
+  const match = matcher.match('Expression');
   if (match.failed()) throw new ConditionError(`syntax error in condition: ${match.shortMessage ?? text}`);
   return (semantics(match) as unknown as { cond(): ConditionNode }).cond();
 }

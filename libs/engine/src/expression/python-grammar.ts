@@ -17,10 +17,8 @@ PyExpr {
   LambdaNoCond = kw<"lambda"> ListOf<identifier, ","> ":" ExprNoCond
   CondExpr = OrExpr kw<"if"> OrExpr kw<"else"> Expr  -- cond
            | OrExpr
-  OrExpr = OrExpr kw<"or"> AndExpr  -- or
-         | AndExpr
-  AndExpr = AndExpr kw<"and"> NotExpr  -- and
-          | NotExpr
+  OrExpr = AndExpr (kw<"or"> AndExpr)*
+  AndExpr = NotExpr (kw<"and"> NotExpr)*
   NotExpr = kw<"not"> NotExpr  -- not
           | Comparison
   Comparison = ArithExpr (CompOp ArithExpr)*
@@ -34,23 +32,19 @@ PyExpr {
          | kw<"in"> -- in
          | kw<"is"> kw<"not"> -- isnot
          | kw<"is"> -- is
-  ArithExpr = ArithExpr "+" Term  -- add
-            | ArithExpr "-" Term  -- sub
-            | Term
-  Term = Term "*" ~"*" Factor  -- mul
-       | Term "//" Factor  -- floordiv
-       | Term "/" Factor  -- div
-       | Term "%" Factor  -- mod
-       | Factor
+  ArithExpr = Term (addOp Term)*
+  addOp = "+" | "-"
+  Term = Factor (mulOp Factor)*
+  mulOp = "//" | "/" | "%" | "*" ~"*"
   Factor = "-" Factor  -- neg
          | "+" Factor  -- pos
          | Power
   Power = Primary "**" Factor  -- pow
         | Primary
-  Primary = Primary "." identifier  -- attr
-          | Primary "(" Arguments ")"  -- call
-          | Primary "[" Subscript "]"  -- index
-          | Atom
+  Primary = Atom Trailer*
+  Trailer = "." identifier  -- attr
+          | "(" Arguments ")"  -- call
+          | "[" Subscript "]"  -- index
   Arguments = Expr CompFor  -- gen
             | ListOf<Argument, ","> ","?  -- list
   Argument = identifier "=" ~"=" Expr  -- kw
@@ -83,11 +77,10 @@ PyExpr {
   identifier = ~keyword identStart identPart*
   identStart = letter | "_"
   identPart = alnum | "_"
-  keyword = kw<"and"> | kw<"or"> | kw<"not"> | kw<"in"> | kw<"is"> | kw<"if"> | kw<"else"> | kw<"for">
-          | kw<"lambda"> | kw<"True"> | kw<"False"> | kw<"None"> | kw<"import"> | kw<"from"> | kw<"def">
-          | kw<"class"> | kw<"return"> | kw<"yield"> | kw<"await"> | kw<"async"> | kw<"del"> | kw<"global">
-          | kw<"nonlocal"> | kw<"pass"> | kw<"raise"> | kw<"try"> | kw<"except"> | kw<"finally">
-          | kw<"while"> | kw<"with"> | kw<"as"> | kw<"assert"> | kw<"break"> | kw<"continue"> | kw<"elif">
+  keyword = ("nonlocal" | "continue" | "finally" | "lambda" | "import" | "return" | "global" | "except"
+            | "assert" | "False" | "class" | "yield" | "await" | "async" | "raise" | "while" | "break"
+            | "else" | "True" | "None" | "from" | "pass" | "with" | "elif" | "and" | "not" | "for"
+            | "def" | "del" | "try" | "or" | "in" | "is" | "if" | "as") ~identPart
 
   number = (floatLit | intLit) ~identPart
   floatLit = digits "." digits? exponent?  -- dot
