@@ -5,6 +5,7 @@ import { ContextValueEntity } from './context-value.entity';
 import { ExecutionDataEntity } from './execution-data.entity';
 import { ExecutionHistoryEntity } from './execution-history.entity';
 import { ExpiredNodesRecordEntity } from './expired-nodes-record.entity';
+import { IdBlockEntity } from './id-block.entity';
 import { LogEntryEntity } from './log-entry.entity';
 import { NodeDataEntity } from './node-data.entity';
 import { NodeStateEntity } from './node-state.entity';
@@ -31,6 +32,7 @@ export {
   ExecutionDataEntity,
   ExecutionHistoryEntity,
   ExpiredNodesRecordEntity,
+  IdBlockEntity,
   LogEntryEntity,
   NodeDataEntity,
   NodeEntity,
@@ -81,4 +83,5 @@ export const BAMBOO_ENTITIES = [
   PeriodicTaskEntity,
   PeriodicTaskHistoryEntity,
   PipelineInstanceEntity,
+  IdBlockEntity,
 ] as const;

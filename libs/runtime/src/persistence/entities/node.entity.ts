@@ -13,4 +13,9 @@ export class NodeEntity {
 
   @JsonColumn()
   detail!: Record<string, unknown>;
+
+  /** Loads a run's definition in one indexed read. */
+  @Index('idx_eri_node_root_pipeline_id')
+  @IdStringColumn({ name: 'root_pipeline_id', default: '' })
+  rootPipelineId!: string;
 }

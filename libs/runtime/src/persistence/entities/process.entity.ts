@@ -72,4 +72,15 @@ export class ProcessEntity {
 
   @CreatedTimeColumn('created_at')
   createdAt!: Date;
+
+  /**
+   * Token of the one execute task allowed to drive the process next (null: none in flight). The
+   * engine's duplicate-delivery guard compares-and-sets on it.
+   */
+  @IdStringColumn({ name: 'task_token', nullable: true })
+  taskToken!: string | null;
+
+  /** Node the task holding `task_token` starts at, so a lost task can be dispatched again. */
+  @IdStringColumn({ name: 'task_node_id', nullable: true })
+  taskNodeId!: string | null;
 }
