@@ -3,3 +3,4 @@ export * from './signal-bus';
 export * from './payload-ids';
 export * from './on-signal.decorator';
 export * from './domain-events';
+export * from './signal-envelope';
