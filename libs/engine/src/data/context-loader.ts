@@ -22,8 +22,13 @@ export async function loadHydratedContext(
 ): Promise<Record<string, unknown>> {
   const extras = request.extras ?? [];
   if (request.keys.length === 0 && extras.length === 0) return {};
-  const stored = request.keys.length > 0 ? await services.runtime.readContext(request.pipelineId, request.keys, true) : [];
+  const stored =
+    request.keys.length > 0 ? await services.runtime.readContext(request.pipelineId, request.keys, true) : [];
   const overridden = new Set(extras.map((value) => value.key));
   const values = [...stored.filter((value) => !overridden.has(value.key)), ...extras];
-  return hydrate(values, { catalog: services.catalog, pipelineData: request.pipelineData, innerLoop: request.innerLoop });
+  return hydrate(values, {
+    catalog: services.catalog,
+    pipelineData: request.pipelineData,
+    innerLoop: request.innerLoop,
+  });
 }

@@ -50,7 +50,12 @@ export function hydrate(values: ContextValue[], env: HydrationEnv): Record<strin
   return out;
 }
 
-function computeLazy(value: ContextValue, rendered: unknown, context: Record<string, unknown>, env: HydrationEnv): unknown {
+function computeLazy(
+  value: ContextValue,
+  rendered: unknown,
+  context: Record<string, unknown>,
+  env: HydrationEnv,
+): unknown {
   const definition = value.code ? env.catalog.findLazyVariable(value.code) : undefined;
   if (!definition) throw new HydrationError(`lazy variable ${value.code ?? ''} is not registered`);
   try {

@@ -53,7 +53,11 @@ export function buildNodeDefinition(node: TreeNode, tree: PipelineTree, rootPipe
       return { ...base, type: 'SubProcess', startEventId: sp.pipeline.start_event.id };
     }
     case 'ParallelGateway':
-      return { ...base, type: 'ParallelGateway', convergeGatewayId: (node as ParallelGatewayNode).converge_gateway_id ?? '' };
+      return {
+        ...base,
+        type: 'ParallelGateway',
+        convergeGatewayId: (node as ParallelGatewayNode).converge_gateway_id ?? '',
+      };
     case 'ExclusiveGateway':
     case 'ConditionalParallelGateway': {
       const gw = node as Extract<GatewayNode, { conditions: unknown }>;
