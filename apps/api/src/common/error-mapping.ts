@@ -14,8 +14,14 @@ const BY_ENGINE_CODE: Record<string, HttpErrorMapping> = {
   INVALID_OPERATION: { status: 409, code: 'INVALID_OPERATION' },
   ILLEGAL_TRANSITION: { status: 409, code: 'INVALID_OPERATION' },
   VERSION_CONFLICT: { status: 409, code: 'VERSION_CONFLICT' },
+  STATE_VERSION_NOT_MATCH: { status: 409, code: 'VERSION_CONFLICT' },
   PIPELINE_INVALID: { status: 422, code: 'PIPELINE_INVALID' },
   START_POSITION_INVALID: { status: 422, code: 'START_POSITION_INVALID' },
+  DUPLICATE_CONTEXT_KEY: { status: 422, code: 'PIPELINE_INVALID' },
+  LAZY_KEY_TOO_LONG: { status: 422, code: 'PIPELINE_INVALID' },
+  UNKNOWN_COMPONENT: { status: 422, code: 'PIPELINE_INVALID' },
+  UNKNOWN_END_EVENT: { status: 422, code: 'PIPELINE_INVALID' },
+  UNKNOWN_VARIABLE_TYPE: { status: 422, code: 'PIPELINE_INVALID' },
   TREE_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE' },
   DISPATCH_FAILED: { status: 503, code: 'DISPATCH_FAILED' },
 };
@@ -53,6 +59,8 @@ export function mapHttpStatus(status: number): HttpErrorMapping {
       return { status, code: 'PIPELINE_INVALID' };
     case 429:
       return { status, code: 'TOO_MANY_REQUESTS' };
+    case 503:
+      return { status, code: 'SERVICE_UNAVAILABLE' };
     default:
       return status >= 400 && status < 500 ? { status, code: 'BAD_REQUEST' } : INTERNAL;
   }

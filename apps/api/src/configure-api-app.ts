@@ -1,0 +1,27 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { createApiValidationPipe } from './common/validation.pipe';
+
+/** Request bodies above this size answer 413 before any parsing work is done. */
+export const BODY_LIMIT = '8mb';
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Bamboo REST API')
+    .setDescription('Run and operate bamboo-engine pipeline trees (spec 06 Part B).')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Everything the API app needs besides its modules; shared by main.ts and the e2e tests. */
+export function configureApiApp(app: NestExpressApplication, options: { docs: boolean } = { docs: true }): void {
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.useGlobalPipes(createApiValidationPipe());
+  app.enableShutdownHooks();
+  if (options.docs) {
+    SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  }
+}
