@@ -1,5 +1,9 @@
 import type { MigrationInterface } from 'typeorm';
 import { InitialSchemaMysql1760000000000 } from './1760000000000-initial-schema.migration';
+import { EngineRuntimeColumnsMysql1760000000001 } from './1760000000001-engine-runtime-columns.migration';
 
 /** MySQL/MariaDB migrations, oldest first. */
-export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [InitialSchemaMysql1760000000000];
+export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
+  InitialSchemaMysql1760000000000,
+  EngineRuntimeColumnsMysql1760000000001,
+];
