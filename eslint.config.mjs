@@ -93,7 +93,24 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/component-framework/**/*.ts', 'apps/**/*.ts'],
+    // The component framework's core stays free of Nest so plugins are written and tested without a server.
+    files: ['libs/component-framework/src/**/*.ts'],
+    ignores: ['libs/component-framework/src/nest/**', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            deepImports,
+            persistenceImports,
+            { group: ['@nestjs/*'], message: 'Nest integration lives in src/nest/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/**/*.ts', 'libs/component-framework/src/nest/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [deepImports, persistenceImports] }] },
   },
   {

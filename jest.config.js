@@ -24,6 +24,7 @@ const shared = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper: {
     '^@bamboo/component-framework/testing$': '<rootDir>/libs/component-framework/src/testing',
+    '^@bamboo/component-framework/nest$': '<rootDir>/libs/component-framework/src/nest',
     '^@bamboo/(engine|signals|component-framework|runtime|testing)$': '<rootDir>/libs/$1/src',
   },
   modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/libs/.*/dist', '<rootDir>/examples/.*/node_modules'],
