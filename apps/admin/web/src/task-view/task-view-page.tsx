@@ -57,6 +57,7 @@ export function TaskViewPage({ pipelineId, route }: { pipelineId: string; route:
       nodeCount: graph.model.nodes.length,
       edgeCount: graph.model.edges.length,
       layoutMs: graph.layout.ms,
+      layoutWallMs: graph.arrivedAt - graph.startedAt,
       firstPaintMs: performance.now() - graph.startedAt,
     };
     recordGraphMetrics(measured);
