@@ -9,7 +9,7 @@ import type {
   ProcessRecord,
 } from './runtime-records';
 import type { CommitOutcome, StepCommit } from './step-commit';
-import type { CallbackSnapshot, ExecuteStepSnapshot, ScheduleStepSnapshot } from './step-snapshot';
+import type { CallbackSnapshot, ExecuteStepSnapshot, OperatorSnapshot, ScheduleStepSnapshot } from './step-snapshot';
 
 /**
  * The engine's only way to storage and queues. It is shaped around steps, not rows (ADR 0003):
@@ -58,6 +58,19 @@ export interface EngineRuntime {
 
   /** What the `callback` command needs, in one read. */
   loadCallbackTarget(nodeId: string, version: string): Promise<CallbackSnapshot>;
+
+  /**
+   * What an operator command needs about one id (node, subprocess or root pipeline), in one read:
+   * definition, state, processes on it, processes suspended by it, its data and execution data
+   * (issue 4, ADR 0003 "Operator commands"). Unknown ids give a snapshot of undefineds and [].
+   */
+  loadOperatorTarget(nodeId: string): Promise<OperatorSnapshot>;
+
+  /**
+   * Stored log lines of one attempt (`nodeId`, `version`) in write order; [] when none. Lines are
+   * written by the runtime's `Logger` for messages whose meta carries `nodeId` and `version`.
+   */
+  getNodeLogs(nodeId: string, version: string): Promise<string[]>;
 
   // Reads for the API and tests (not on the execution path).
   getState(nodeId: string): Promise<NodeStateRecord | undefined>;

@@ -49,6 +49,12 @@ export interface SchedulePatch {
  * enqueues them only after the transaction committed, so no worker ever sees uncommitted work.
  */
 export interface StepCommit {
+  /**
+   * Node ids whose state, execution data, histories, schedules and callback data are deleted
+   * (rollback clean-up). Applied before every other effect of the commit, so a `StateWrite` with
+   * `expect: null` may recreate a deleted state in the same commit.
+   */
+  deleteNodeRecords?: string[];
   states?: StateWrite[];
   /** Set `innerLoop = 0` on every state whose parent is one of these pipelines (SubProcess entry). */
   resetInnerLoopOf?: string[];
@@ -65,6 +71,13 @@ export interface StepCommit {
   newSchedules?: ScheduleRecord[];
   schedules?: SchedulePatch[];
   callbackData?: CallbackDataRecord[];
+  /**
+   * Callback-data ids a schedule step consumed: afterwards `loadScheduleStep` returns
+   * `callbackData: undefined` for them (the rows may be kept), so a redelivered task is dropped.
+   */
+  consumeCallbackData?: string[];
+  /** Moves stored log lines of an attempt to a new version (`forced_fail_activity`, spec 09 §9). */
+  relabelLogs?: Array<{ nodeId: string; fromVersion: string; toVersion: string }>;
   dispatch?: Dispatch[];
 }
 

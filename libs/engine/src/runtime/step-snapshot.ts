@@ -1,3 +1,4 @@
+import type { NodeDefinition } from './node-definition';
 import type {
   CallbackDataRecord,
   ExecutionData,
@@ -35,4 +36,21 @@ export interface CallbackSnapshot {
   sleepingProcesses: ProcessRecord[];
   state: NodeStateRecord | undefined;
   schedule: ScheduleRecord | undefined;
+}
+
+/**
+ * What an operator command on one node or pipeline reads (spec 06 A.3–A.13, A.20), in one call.
+ * Every field is read in the same snapshot; commands then commit conditionally on what they read.
+ */
+export interface OperatorSnapshot {
+  /** The node's definition in whichever run holds it; undefined for root pipelines and unknown ids. */
+  node: NodeDefinition | undefined;
+  /** The node's (or pipeline's) state record, if any (a pause booking has empty root/parent ids). */
+  state: NodeStateRecord | undefined;
+  /** Processes with `dead = false` whose `currentNodeId` is the id, asleep or not. */
+  processesOnNode: ProcessRecord[];
+  /** Processes with `suspended = true`, `dead = false` and `suspendedBy` equal to the id. */
+  suspendedBy: ProcessRecord[];
+  nodeData: NodeData | undefined;
+  executionData: ExecutionData | undefined;
 }

@@ -13,7 +13,8 @@ import type { InMemoryStore } from './in-memory-store';
  * that fails here changes nothing. Throws `StateVersionNotMatchError` on the first mismatch.
  */
 export function checkCommit(store: InMemoryStore, commit: StepCommit): void {
-  for (const write of commit.states ?? []) checkState(store, write);
+  const deleted = new Set(commit.deleteNodeRecords ?? []);
+  for (const write of commit.states ?? []) checkState(store, write, deleted);
   for (const write of commit.processes ?? []) {
     const process = store.processes.get(write.id) ?? commit.newProcesses?.find((p) => p.id === write.id);
     if (!process) throw new StateVersionNotMatchError(write.id, null, null);
@@ -31,6 +32,7 @@ export function applyCommit(
   store: InMemoryStore,
   commit: StepCommit,
 ): { outcome: CommitOutcome; dispatch: Dispatch[] } {
+  store.deleteNodeRecords(commit.deleteNodeRecords ?? []);
   for (const write of commit.states ?? []) store.states.set(write.record.nodeId, write.record);
   for (const pipelineId of commit.resetInnerLoopOf ?? []) {
     for (const state of store.states.values()) if (state.parentId === pipelineId) state.innerLoop = 0;
@@ -55,13 +57,17 @@ export function applyCommit(
     if (schedule) Object.assign(schedule, patch);
   }
   for (const record of commit.callbackData ?? []) store.callbackData.set(record.id, record);
+  for (const id of commit.consumeCallbackData ?? []) store.consumedCallbackData.add(id);
+  for (const { nodeId, fromVersion, toVersion } of commit.relabelLogs ?? []) {
+    for (const log of store.logs) if (log.nodeId === nodeId && log.version === fromVersion) log.version = toVersion;
+  }
   const dispatch = [...(commit.dispatch ?? [])];
   const parentWoken = commit.join ? applyJoin(store, commit.join, dispatch) : false;
   return { outcome: { parentWoken }, dispatch };
 }
 
-function checkState(store: InMemoryStore, write: StateWrite): void {
-  const current = store.states.get(write.record.nodeId);
+function checkState(store: InMemoryStore, write: StateWrite, deleted: Set<string>): void {
+  const current = deleted.has(write.record.nodeId) ? undefined : store.states.get(write.record.nodeId);
   if (write.expect === null) {
     if (current) throw new StateVersionNotMatchError(write.record.nodeId, null, current.version);
   } else if (!current || current.version !== write.expect.version || current.name !== write.expect.name) {

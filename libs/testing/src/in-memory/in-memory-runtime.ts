@@ -11,6 +11,7 @@ import {
   type HistoryRecord,
   type NodeData,
   type NodeStateRecord,
+  type OperatorSnapshot,
   type ProcessRecord,
   type RunDefinition,
   type RunPlan,
@@ -87,7 +88,10 @@ export class InMemoryRuntime implements EngineRuntime {
         state: this.store.states.get(query.nodeId),
         schedule: this.store.schedules.get(query.scheduleId),
         executionData: this.store.executionData.get(query.nodeId),
-        callbackData: query.callbackDataId ? this.store.callbackData.get(query.callbackDataId) : undefined,
+        callbackData:
+          query.callbackDataId && !this.store.consumedCallbackData.has(query.callbackDataId)
+            ? this.store.callbackData.get(query.callbackDataId)
+            : undefined,
       }),
     );
   }
@@ -131,6 +135,27 @@ export class InMemoryRuntime implements EngineRuntime {
     );
     const schedule = [...this.store.schedules.values()].find((s) => s.nodeId === nodeId && s.version === version);
     return Promise.resolve(clone({ sleepingProcesses: sleeping, state: this.store.states.get(nodeId), schedule }));
+  }
+
+  loadOperatorTarget(nodeId: string): Promise<OperatorSnapshot> {
+    this.count('loadOperatorTarget');
+    const processes = [...this.store.processes.values()].filter((p) => !p.dead);
+    const run = [...this.store.runs.values()].find((r) => r.nodes[nodeId] !== undefined);
+    return Promise.resolve(
+      clone({
+        node: run?.nodes[nodeId],
+        state: this.store.states.get(nodeId),
+        processesOnNode: processes.filter((p) => p.currentNodeId === nodeId),
+        suspendedBy: processes.filter((p) => p.suspended && p.suspendedBy === nodeId),
+        nodeData: this.store.nodeData.get(nodeId),
+        executionData: this.store.executionData.get(nodeId),
+      }),
+    );
+  }
+
+  getNodeLogs(nodeId: string, version: string): Promise<string[]> {
+    const lines = this.store.logs.filter((log) => log.nodeId === nodeId && log.version === version);
+    return Promise.resolve(lines.map((log) => log.line));
   }
 
   getState(nodeId: string): Promise<NodeStateRecord | undefined> {

@@ -22,6 +22,22 @@ export class InMemoryStore {
   readonly contexts = new Map<string, Map<string, ContextValue>>();
   readonly schedules = new Map<string, ScheduleRecord>();
   readonly callbackData = new Map<string, CallbackDataRecord>();
+  readonly consumedCallbackData = new Set<string>();
+  /** Node log lines in write order. */
+  readonly logs: Array<{ nodeId: string; version: string; line: string }> = [];
+
+  /** Rollback clean-up: every record keyed by one of `nodeIds` (StepCommit.deleteNodeRecords). */
+  deleteNodeRecords(nodeIds: string[]): void {
+    const ids = new Set(nodeIds);
+    for (const id of ids) {
+      this.states.delete(id);
+      this.executionData.delete(id);
+    }
+    const kept = this.histories.filter((h) => !ids.has(h.nodeId));
+    this.histories.splice(0, this.histories.length, ...kept);
+    for (const [id, schedule] of this.schedules) if (ids.has(schedule.nodeId)) this.schedules.delete(id);
+    for (const [id, record] of this.callbackData) if (ids.has(record.nodeId)) this.callbackData.delete(id);
+  }
 
   contextOf(pipelineId: string): Map<string, ContextValue> {
     let context = this.contexts.get(pipelineId);
