@@ -160,3 +160,28 @@ it('renders the 1,000-node benchmark pipeline and stays responsive', async () =>
   expect(clickMs).toBeLessThan(5_000);
   await screenshot(page, 'bench-1000-nodes');
 });
+
+it('opens a subprocess into its own graph and comes back by the breadcrumb', async () => {
+  const { pipelineId, subprocessId } = server.ids.subprocessTask;
+  await page.goto(`${server.consoleUrl}#/tasks/${pipelineId}`);
+  await page.waitForSelector(`${node(subprocessId)}[data-state="RUNNING"]`);
+  await page.click(node(subprocessId));
+  await page.click('[data-testid="open-subprocess"]');
+  await page.waitForSelector(`[data-testid="breadcrumb"] button`);
+  await page.waitForSelector(
+    `[data-testid="pipeline-graph"] [data-testid="graph-node"]:not([data-node-id="${subprocessId}"])`,
+  );
+  await expect(page.locator(node(subprocessId)).count()).resolves.toBe(0);
+  await screenshot(page, 'subprocess-graph');
+  await page.click('[data-testid="breadcrumb"] button');
+  await page.waitForSelector(node(subprocessId));
+});
+
+it('shows workers, queues, healer actions and the component catalogue', async () => {
+  await page.goto(`${server.consoleUrl}#/engine`);
+  await page.waitForSelector('[data-testid="worker-row"]');
+  await expect(page.locator('[data-testid="queue-row"]').count()).resolves.toBe(2);
+  await page.waitForSelector('[data-testid="component-row"]');
+  await expect(page.textContent('[data-testid="engine-page"]')).resolves.toContain('fake_http_call');
+  await screenshot(page, 'engine-panel');
+});

@@ -4,17 +4,16 @@ import type { FakeStore } from './fake-store';
 import { exclusiveTree, linearTree, type FakeTree } from './fake-trees';
 
 // The data the browser tests look for: a task with a failed node, one with a failed exclusive
-// gateway, 250 batch tasks to page through, and the 1,000-node benchmark tree.
+// gateway, 250 batch tasks to page through, a subprocess, and the 1,000-node benchmark tree.
 
-export const BENCH_TREE_PATH = join(
-  __dirname,
-  '../../../../../shared/fixtures/trees/bench_parallel_100x10.validated.json',
-);
+const FIXTURES = join(__dirname, '../../../../../shared/fixtures/trees');
+export const BENCH_TREE_PATH = join(FIXTURES, 'bench_parallel_100x10.validated.json');
 
 export interface ScenarioIds {
   failedTask: { pipelineId: string; failedNodeId: string; nextNodeId: string };
   gatewayTask: { pipelineId: string; gatewayId: string; westFlowId: string; westNodeId: string; eastNodeId: string };
   benchTask: { pipelineId: string; nodeCount: number };
+  subprocessTask: { pipelineId: string; subprocessId: string };
   batchCount: number;
 }
 
@@ -55,7 +54,15 @@ export function seedScenario(store: FakeStore): ScenarioIds {
     .slice(0, 400)
     .forEach((id, index) => store.setState(benchTask, id, index % 97 === 0 ? 'FAILED' : 'FINISHED'));
 
+  const nested = JSON.parse(
+    readFileSync(join(FIXTURES, 'nested_parallel_in_subprocess.validated.json'), 'utf8'),
+  ) as FakeTree;
+  const subprocessTask = store.addPipeline(nested, 'nested-subprocess', minutesAgo(3));
+  const subprocessId = Object.keys(nested.activities)[0]!;
+  store.setState(subprocessTask, subprocessId, 'RUNNING');
+
   return {
+    subprocessTask: { pipelineId: subprocessTask.id, subprocessId },
     failedTask: { pipelineId: failedTask.id, failedNodeId: deployId, nextNodeId: deploy.ids.notify! },
     gatewayTask: {
       pipelineId: gatewayTask.id,
