@@ -72,7 +72,15 @@ export async function runPipeline(
     parentPipelineId: tree.id,
     token: rootProcess.taskToken!,
   };
-  const plan: RunPlan = { ...prepared, rootState, rootProcess, dispatch: [{ task: first, delaySeconds: 0 }] };
+  const name = typeof tree.name === 'string' ? tree.name : '';
+  const plan: RunPlan = {
+    ...prepared,
+    tree,
+    name,
+    rootState,
+    rootProcess,
+    dispatch: [{ task: first, delaySeconds: 0 }],
+  };
   await services.runtime.prepareRun(plan);
   return { pipelineId: tree.id, processId: rootProcess.id };
 }

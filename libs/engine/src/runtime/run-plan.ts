@@ -1,3 +1,4 @@
+import type { PipelineTree } from '../model';
 import type { Dispatch } from './engine-task';
 import type { RunDefinition } from './node-definition';
 import type { ContextValue, NodeData, NodeStateRecord, ProcessRecord } from './runtime-records';
@@ -8,6 +9,10 @@ import type { ContextValue, NodeData, NodeStateRecord, ProcessRecord } from './r
  * any node id already has a state record (spec 01 §2 rule 2).
  */
 export interface RunPlan {
+  /** The validated tree as run, kept for the task list and the graph view (00-README additions). */
+  tree: PipelineTree;
+  /** Display name: the tree's optional top-level `name`, else ''. */
+  name: string;
   definition: RunDefinition;
   rootState: NodeStateRecord;
   rootProcess: ProcessRecord;
