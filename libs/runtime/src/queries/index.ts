@@ -1,0 +1,2 @@
+export * from './pipeline-query.types';
+export * from './pipeline-query.service';
