@@ -1,3 +1,4 @@
 export * from './config';
 export * from './persistence';
 export * from './queue';
+export * from './queries';
