@@ -2,3 +2,5 @@ export * from './config';
 export * from './persistence';
 export * from './queue';
 export * from './queries';
+export * from './engine-runtime';
+export * from './worker';

@@ -1,5 +1,5 @@
 import { Entity, Index } from 'typeorm';
-import { IdColumn, IdStringColumn, JsonColumn } from '../columns';
+import { BoolColumn, IdColumn, IdStringColumn, JsonColumn } from '../columns';
 
 /** Payload of one callback, bound to the node attempt (version) it was sent to. */
 @Entity('eri_callback_data')
@@ -16,4 +16,8 @@ export class CallbackDataEntity {
 
   @JsonColumn()
   data!: unknown;
+
+  /** Set when a schedule step has handled the payload: a redelivered task then finds nothing. */
+  @BoolColumn(false)
+  consumed!: boolean;
 }

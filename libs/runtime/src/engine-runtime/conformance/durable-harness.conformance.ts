@@ -1,0 +1,66 @@
+import { Engine, type ComponentCatalog } from '@bamboo/engine';
+import type { ConformanceHarness } from '@bamboo/testing';
+import type { DataSource } from 'typeorm';
+import type { TaskQueue } from '../../queue/task-queue';
+import { EngineWorker } from '../../worker/engine-worker';
+import { TypeormEngineRuntime } from '../typeorm-engine-runtime';
+import { TrackedTaskQueue, type WorkTracker } from './tracked-task-queue.conformance';
+
+/** One "worker process": its own queue connection, runtime, engine and consumers. */
+export interface DurableNode {
+  runtime: TypeormEngineRuntime;
+  engine: Engine;
+  worker: EngineWorker;
+  queue: TrackedTaskQueue;
+}
+
+export async function startDurableNode(options: {
+  dataSource: DataSource;
+  queue: TaskQueue;
+  tracker: WorkTracker;
+  catalog: ComponentCatalog;
+  concurrency?: number;
+}): Promise<DurableNode> {
+  const queue = new TrackedTaskQueue(options.queue, options.tracker);
+  const runtime = new TypeormEngineRuntime({ dataSource: options.dataSource, queue, clock: options.tracker.clock });
+  await runtime.start();
+  const engine = new Engine({ runtime, catalog: options.catalog, clock: options.tracker.clock, ids: runtime.ids });
+  const worker = new EngineWorker({ engine, queue, concurrency: options.concurrency ?? 4 });
+  await worker.start();
+  return { runtime, engine, worker, queue };
+}
+
+/**
+ * The conformance harness on durable runtimes: real queues and databases, "idle" meaning no job in
+ * flight on any node, and time moved on the shared fake clock (held delayed jobs are released).
+ * The scenarios drive the first node's engine; every node's workers take jobs.
+ */
+export class DurableHarness implements ConformanceHarness {
+  constructor(
+    private readonly nodes: DurableNode[],
+    private readonly tracker: WorkTracker,
+    private readonly release: () => Promise<void> = () => Promise.resolve(),
+  ) {}
+
+  get engine(): Engine {
+    return this.nodes[0]!.engine;
+  }
+
+  async runUntilIdle(): Promise<void> {
+    await this.tracker.idle();
+  }
+
+  async advance(seconds: number): Promise<void> {
+    await this.tracker.advance(seconds, (job) =>
+      job.queue.add(job.queueName, job.data, job.options).then(() => undefined),
+    );
+    await this.tracker.idle();
+  }
+
+  async close(): Promise<void> {
+    await this.tracker.idle();
+    for (const node of this.nodes) await node.worker.stop();
+    for (const node of this.nodes) await node.queue.close();
+    await this.release();
+  }
+}

@@ -1,0 +1,3 @@
+export * from './typeorm-engine-runtime';
+export * from './block-id-generator';
+export * from './engine-task-codec';

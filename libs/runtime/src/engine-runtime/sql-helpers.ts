@@ -1,0 +1,58 @@
+import { QueryFailedError, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+
+// Rows are typed loosely (`object`): TypeORM's deep-partial type rejects the JSON record columns.
+
+/**
+ * Multi-row INSERT in batches, without TypeORM's follow-up SELECT of generated columns
+ * (`updateEntity(false)`): the runtime supplies its keys and never reads defaults back.
+ */
+export async function insertRows<Entity extends ObjectLiteral>(
+  m: EntityManager,
+  entity: EntityTarget<Entity>,
+  rows: ReadonlyArray<object>,
+  batchSize = 500,
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += batchSize) {
+    const batch = rows.slice(start, start + batchSize) as QueryDeepPartialEntity<Entity>[];
+    await m.createQueryBuilder().insert().into(entity).values(batch).updateEntity(false).execute();
+  }
+}
+
+/**
+ * `INSERT … ON DUPLICATE KEY UPDATE` (MySQL) / `ON CONFLICT (…) DO UPDATE` (SQLite) in one
+ * statement per batch. `overwrite` and `conflict` are column names.
+ */
+export async function upsertRows<Entity extends ObjectLiteral>(
+  m: EntityManager,
+  entity: EntityTarget<Entity>,
+  rows: ReadonlyArray<object>,
+  overwrite: string[],
+  conflict: string[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await m
+    .createQueryBuilder()
+    .insert()
+    .into(entity)
+    .values(rows as QueryDeepPartialEntity<Entity>[])
+    .orUpdate(overwrite, conflict)
+    .updateEntity(false)
+    .execute();
+}
+
+function driverCode(error: unknown): { code?: string; errno?: number } {
+  if (!(error instanceof QueryFailedError)) return {};
+  return (error as QueryFailedError & { driverError?: { code?: string; errno?: number } }).driverError ?? {};
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const { code } = driverCode(error);
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** InnoDB chose this transaction as a deadlock victim (1213) or timed out on a lock (1205). */
+export function isLockConflict(error: unknown): boolean {
+  const { errno } = driverCode(error);
+  return errno === 1213 || errno === 1205;
+}

@@ -1,0 +1,42 @@
+import { queueNameOf, type Clock, type Dispatch, type Logger } from '@bamboo/engine';
+import type { TaskQueue } from '../queue/task-queue';
+import { encodeTask } from './engine-task-codec';
+
+/**
+ * The outbox's second half: enqueues the dispatches of a committed step. The commit is already
+ * durable, so a queue failure is retried once and then logged, never thrown: the step's caller
+ * must not believe its effects were rolled back. Lost work is found again from the tables (the
+ * embedded restart recovery now, the zombie doctor of 09 §6.2 later).
+ */
+export class TaskDispatcher {
+  constructor(
+    private readonly queue: TaskQueue,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  async dispatch(dispatches: readonly Dispatch[]): Promise<void> {
+    if (dispatches.length === 0) return;
+    await Promise.all(dispatches.map((dispatch) => this.enqueue(dispatch)));
+  }
+
+  private async enqueue({ task, delaySeconds }: Dispatch): Promise<void> {
+    const queueName = queueNameOf(task);
+    const data = encodeTask(task, this.clock.now().getTime(), delaySeconds);
+    const options = { delayMs: Math.max(0, Math.round(delaySeconds * 1000)), priority: task.priority };
+    try {
+      await this.queue.add(queueName, data, options);
+    } catch (first) {
+      try {
+        await this.queue.add(queueName, data, options);
+      } catch (second) {
+        this.logger.error('dispatch lost after a committed step; recovery will dispatch it again', {
+          queue: queueName,
+          task: data,
+          error: String(second),
+          firstError: String(first),
+        });
+      }
+    }
+  }
+}

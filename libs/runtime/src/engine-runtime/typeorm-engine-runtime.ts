@@ -1,0 +1,155 @@
+import {
+  NOOP_LOGGER,
+  type CallbackSnapshot,
+  type Clock,
+  type CommitOutcome,
+  type ContextValue,
+  type EngineRuntime,
+  type ExecuteStepSnapshot,
+  type Logger,
+  type OperatorSnapshot,
+  type RunDefinition,
+  type RunPlan,
+  type ScheduleStepSnapshot,
+  type StepCommit,
+} from '@bamboo/engine';
+import { LessThan, type DataSource, type EntityManager } from 'typeorm';
+import { IdBlockEntity, ScheduleEntity, updateWhere } from '../persistence';
+import type { TaskQueue } from '../queue/task-queue';
+import { BlockIdGenerator } from './block-id-generator';
+import { CommitWriter } from './commit-writer';
+import { EngineRuntimeReads } from './engine-runtime.reads';
+import { gateFor } from './gate-for';
+import { rowId } from './record-mappers';
+import { RunDefinitionStore } from './run-definition.store';
+import type { Gate } from './serial-gate';
+import { isLockConflict } from './sql-helpers';
+import { StepReader } from './step-reader';
+import { TaskDispatcher } from './task-dispatcher';
+
+export const SYSTEM_CLOCK: Clock = { now: () => new Date() };
+
+export interface TypeormEngineRuntimeOptions {
+  /** An initialised data source whose schema is migrated (createBambooDataSource). */
+  dataSource: DataSource;
+  queue: TaskQueue;
+  /** @default the system clock */
+  clock?: Clock;
+  logger?: Logger;
+  /** Rows per INSERT in prepareRun (BAMBOO_DJANGO_ERI_PREPARE_BATCH_SIZE). @default 500 */
+  prepareBatchSize?: number;
+  /** A schedule lock older than this is taken over (09 §6.2 c). @default 600 */
+  scheduleLockTtlSeconds?: number;
+  /** Retries of a commit that lost a MySQL deadlock or lock wait. @default 3 */
+  lockConflictRetries?: number;
+}
+
+/**
+ * The engine runtime port on TypeORM (MySQL or SQLite) and a TaskQueue (ADR 0003). A commit is one
+ * transaction of conditional statements; its dispatches are enqueued after COMMIT (outbox).
+ * Call `start()` before handing `ids` to an Engine.
+ */
+export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRuntime {
+  readonly ids: BlockIdGenerator;
+  private readonly gate: Gate;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly reader = new StepReader();
+  private readonly writer = new CommitWriter();
+  private readonly runs: RunDefinitionStore;
+  private readonly dispatcher: TaskDispatcher;
+
+  constructor(private readonly options: TypeormEngineRuntimeOptions) {
+    const gate = gateFor(options.dataSource);
+    super(options.dataSource, gate);
+    this.gate = gate;
+    this.clock = options.clock ?? SYSTEM_CLOCK;
+    this.logger = options.logger ?? NOOP_LOGGER;
+    this.runs = new RunDefinitionStore(options.prepareBatchSize ?? 500);
+    this.dispatcher = new TaskDispatcher(options.queue, this.clock, this.logger);
+    this.ids = new BlockIdGenerator(
+      () => this.reserveIdBlock(),
+      (error) => this.logger.error('could not reserve an id block', { error: String(error) }),
+    );
+  }
+
+  async start(): Promise<void> {
+    await this.ids.start();
+  }
+
+  async prepareRun(plan: RunPlan): Promise<void> {
+    await this.transaction((m) => this.runs.prepare(m, plan));
+    await this.dispatcher.dispatch(plan.dispatch);
+  }
+
+  loadRunDefinition(rootPipelineId: string): Promise<RunDefinition> {
+    return this.read((m) => this.runs.load(m, rootPipelineId));
+  }
+
+  loadExecuteStep(processId: string, nodeId: string): Promise<ExecuteStepSnapshot> {
+    return this.read((m) => this.reader.executeStep(m, processId, nodeId));
+  }
+
+  loadScheduleStep(query: {
+    processId: string;
+    nodeId: string;
+    scheduleId: string;
+    callbackDataId: string | null;
+  }): Promise<ScheduleStepSnapshot> {
+    return this.read((m) => this.reader.scheduleStep(m, query));
+  }
+
+  readContext(pipelineId: string, keys: string[], withReferences: boolean): Promise<ContextValue[]> {
+    return this.read((m) => this.reader.context(m, pipelineId, keys, withReferences));
+  }
+
+  async commit(commit: StepCommit): Promise<CommitOutcome> {
+    const { outcome, dispatch } = await this.transaction((m) => this.writer.apply(m, commit));
+    await this.dispatcher.dispatch(dispatch);
+    return outcome;
+  }
+
+  /** `scheduling: false → true`, or take over a lock leaked longer than the TTL. */
+  acquireScheduleLock(scheduleId: string): Promise<boolean> {
+    return this.gate.run(async () => {
+      const id = rowId(scheduleId);
+      const now = this.clock.now();
+      const lock = { scheduling: true, lockAcquiredAt: now };
+      if ((await updateWhere(this.dataSource, ScheduleEntity, { id, scheduling: false }, lock)) === 1) return true;
+      const expired = new Date(now.getTime() - (this.options.scheduleLockTtlSeconds ?? 600) * 1000);
+      const where = { id, scheduling: true, lockAcquiredAt: LessThan(expired) };
+      return (await updateWhere(this.dataSource, ScheduleEntity, where, lock)) === 1;
+    });
+  }
+
+  loadCallbackTarget(nodeId: string, version: string): Promise<CallbackSnapshot> {
+    return this.read((m) => this.reader.callbackTarget(m, nodeId, version));
+  }
+
+  loadOperatorTarget(nodeId: string): Promise<OperatorSnapshot> {
+    return this.read((m) => this.reader.operatorTarget(m, nodeId));
+  }
+
+  /** Runs `work` in one transaction; a deadlock victim (MySQL) is rolled back and run again. */
+  private async transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    const retries = this.options.lockConflictRetries ?? 3;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.gate.run(() => this.dataSource.transaction(work));
+      } catch (error) {
+        if (!isLockConflict(error) || attempt >= retries) throw error;
+        this.logger.warn('commit lost a lock conflict; retrying', { attempt: attempt + 1 });
+      }
+    }
+  }
+
+  private async reserveIdBlock(): Promise<number> {
+    return this.gate.run(async () => {
+      const result = await this.dataSource.createQueryBuilder().insert().into(IdBlockEntity).values({}).execute();
+      const id =
+        (result.identifiers[0] as { id?: number } | undefined)?.id ?? (result.raw as { insertId?: number }).insertId;
+      if (typeof id !== 'number') throw new Error('the database did not return the id block number');
+      return id;
+    });
+  }
+}

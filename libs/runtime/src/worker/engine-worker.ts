@@ -1,0 +1,72 @@
+import { NOOP_LOGGER, type EngineTask, type Logger } from '@bamboo/engine';
+import { decodeTask } from '../engine-runtime/engine-task-codec';
+import type { JobData, QueueJob, TaskQueue } from '../queue/task-queue';
+import { engineQueueNames, type EngineWorkerRole } from './engine-queue-names';
+
+/** The part of `Engine` a worker drives. */
+export interface TaskHandler {
+  handle(task: EngineTask): Promise<void>;
+}
+
+export interface EngineWorkerOptions {
+  engine: TaskHandler;
+  queue: TaskQueue;
+  /** @default ['execute', 'schedule'] */
+  roles?: readonly EngineWorkerRole[];
+  /** Custom queue suffixes consumed besides the default queues (BAMBOO_QUEUE). */
+  queueSuffixes?: readonly string[];
+  /** Jobs in flight per queue (WORKER_CONCURRENCY). @default 50 */
+  concurrency?: number;
+  logger?: Logger;
+}
+
+/**
+ * Consumes the engine's queues and hands each task to the engine (spec 09 §4.3). The worker holds
+ * no state: duplicates and races are settled by the runtime's compare-and-set commits.
+ */
+export class EngineWorker {
+  private started = false;
+  private readonly logger: Logger;
+
+  constructor(private readonly options: EngineWorkerOptions) {
+    this.logger = options.logger ?? NOOP_LOGGER;
+  }
+
+  /** The queue names this worker consumes. */
+  get queueNames(): string[] {
+    return engineQueueNames(this.options.roles ?? ['execute', 'schedule'], this.options.queueSuffixes ?? []);
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    const concurrency = this.options.concurrency ?? 50;
+    for (const name of this.queueNames) {
+      await this.options.queue.process(name, concurrency, (job) => this.run(job));
+    }
+    this.logger.info('engine worker started', { queues: this.queueNames, concurrency });
+  }
+
+  /** Stops taking jobs and resolves when the jobs in flight have finished (connections stay open). */
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    await this.options.queue.pause();
+    this.logger.info('engine worker stopped');
+  }
+
+  private async run(job: QueueJob<JobData>): Promise<void> {
+    const task = decodeTask(job.data);
+    try {
+      await this.options.engine.handle(task);
+    } catch (error) {
+      this.logger.error('engine task failed', {
+        queue: job.queueName,
+        jobId: job.id,
+        kind: task.kind,
+        nodeId: task.nodeId,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+      throw error;
+    }
+  }
+}

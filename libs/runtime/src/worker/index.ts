@@ -1,0 +1,2 @@
+export * from './engine-worker';
+export * from './engine-queue-names';
