@@ -6,9 +6,11 @@ import {
   type NestModule,
 } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, Reflector } from '@nestjs/core';
+import { AuthController } from './auth/auth.controller';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { API_TOKENS, type ApiTokens, BearerAuthGuard } from './common/bearer-auth.guard';
 import { RequestIdMiddleware } from './common/request-id.middleware';
+import { ComponentsController } from './components/components.controller';
 import { HealthController } from './health/health.controller';
 import { NodesController } from './nodes/nodes.controller';
 import { PipelineTreesController } from './pipeline-trees/pipeline-trees.controller';
@@ -17,7 +19,10 @@ import { PipelinesController } from './pipelines/pipelines.controller';
 
 export interface ApiHttpModuleOptions {
   tokens: ApiTokens;
-  /** Modules that provide the `Engine` (BambooModule in the apps, an in-memory engine in tests). */
+  /**
+   * Modules that provide `Engine`, `ComponentRegistry` and `PipelineQueryService` (BambooModule in
+   * the apps, an in-memory engine in the fast tests).
+   */
   imports: ModuleMetadata['imports'];
 }
 
@@ -28,7 +33,14 @@ export class ApiHttpModule implements NestModule {
     return {
       module: ApiHttpModule,
       imports: options.imports,
-      controllers: [HealthController, PipelinesController, NodesController, PipelineTreesController],
+      controllers: [
+        HealthController,
+        AuthController,
+        PipelinesController,
+        NodesController,
+        PipelineTreesController,
+        ComponentsController,
+      ],
       providers: [
         IdempotencyStore,
         { provide: API_TOKENS, useValue: options.tokens },

@@ -144,3 +144,72 @@ describe('REST API: pipelines (in-memory engine)', () => {
     expect(Object.keys(response.body.paths)).toContain('/api/v1/pipelines');
   });
 });
+
+describe('REST API: catalogue, scopes and task list (in-memory engine)', () => {
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    ({ app } = await createInMemoryApi({ token: 'full-token', readToken: 'read-token' }));
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('lists the built-in components with their formats', async () => {
+    const response = await request(app.getHttpServer())
+      .get('/api/v1/components')
+      .set('Authorization', 'Bearer read-token')
+      .expect(200);
+    const codes = response.body.data.map((item: { code: string }) => item.code);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'bamboo_http_request',
+        'bamboo_sleep_timer',
+        'bamboo_wait_callback',
+        'example_component',
+      ]),
+    );
+    const http = response.body.data.find((item: { code: string }) => item.code === 'bamboo_http_request');
+    expect(http.version).toBe('legacy');
+    expect(http.outputs_format.map((item: { key: string }) => item.key)).toEqual(
+      expect.arrayContaining(['_result', '_loop']),
+    );
+    await request(app.getHttpServer())
+      .get('/api/v1/components/nope/versions/legacy')
+      .set('Authorization', 'Bearer read-token')
+      .expect(404);
+  });
+
+  it('tells the caller its scope', async () => {
+    const read = await request(app.getHttpServer())
+      .get('/api/v1/auth/whoami')
+      .set('Authorization', 'Bearer read-token')
+      .expect(200);
+    expect(read.body.data).toEqual({ scope: 'read' });
+    const full = await request(app.getHttpServer())
+      .get('/api/v1/auth/whoami')
+      .set('Authorization', 'Bearer full-token')
+      .expect(200);
+    expect(full.body.data).toEqual({ scope: 'full' });
+    await request(app.getHttpServer()).get('/api/v1/auth/whoami').expect(401);
+  });
+
+  it('answers an empty task list, a bad filter with 400 and an unknown pipeline with 404', async () => {
+    const empty = await request(app.getHttpServer())
+      .get('/api/v1/pipelines?limit=10')
+      .set('Authorization', 'Bearer read-token')
+      .expect(200);
+    expect(empty.body.data).toEqual({ items: [], next_cursor: null });
+    const bad = await request(app.getHttpServer())
+      .get('/api/v1/pipelines?state=DANCING&limit=1000')
+      .set('Authorization', 'Bearer read-token')
+      .expect(400);
+    expect(bad.body.message).toContain('state must be one of the following values');
+    expect(bad.body.message).toContain('limit must not be greater than 200');
+    await request(app.getHttpServer())
+      .get('/api/v1/pipelines/p_unknown')
+      .set('Authorization', 'Bearer read-token')
+      .expect(404);
+  });
+});

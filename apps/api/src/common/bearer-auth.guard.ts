@@ -34,6 +34,16 @@ function bearerOf(request: Request): string | undefined {
   return match?.[1]?.trim();
 }
 
+/** The scope a request's token grants, or undefined when it grants none. No token configured: full. */
+export function scopeOf(request: Request, tokens: ApiTokens): 'full' | 'read' | undefined {
+  if (!tokens.token) return 'full';
+  const given = bearerOf(request);
+  if (!given) return undefined;
+  if (sameSecret(given, tokens.token)) return 'full';
+  if (tokens.readToken && sameSecret(given, tokens.readToken)) return 'read';
+  return undefined;
+}
+
 /** Checks `Authorization: Bearer <token>`; the read token may only read (spec 00-README, issue 7). */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
@@ -47,10 +57,10 @@ export class BearerAuthGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<Request>();
-    const given = bearerOf(request);
-    if (!given) throw new UnauthorizedException('missing bearer token in the Authorization header');
-    if (sameSecret(given, this.tokens.token)) return true;
-    if (this.tokens.readToken && sameSecret(given, this.tokens.readToken)) {
+    if (!bearerOf(request)) throw new UnauthorizedException('missing bearer token in the Authorization header');
+    const scope = scopeOf(request, this.tokens);
+    if (scope === 'full') return true;
+    if (scope === 'read') {
       if (READ_METHODS.has(request.method)) return true;
       throw new ForbiddenException('the read-only token cannot run commands');
     }

@@ -1,9 +1,11 @@
 import { BadRequestException, Body, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import { Engine, InvalidOperationError, NotFoundError } from '@bamboo/engine';
+import { type PipelineDetail, type PipelinePage, PipelineQueryService } from '@bamboo/runtime';
 import type { Response } from 'express';
 import { ApiController, API_PREFIX } from '../common/api-controller.decorator';
 import { IdParamPipe } from '../common/id-param.pipe';
+import { ListPipelinesQuery } from './dto/list-pipelines.query';
 import { RunPipelineDto, RunPipelineResponseDto } from './dto/run-pipeline.dto';
 import { IdempotencyStore } from './idempotency.store';
 import { checkTreeLimits } from './tree-limits';
@@ -15,7 +17,27 @@ export class PipelinesController {
   constructor(
     private readonly engine: Engine,
     private readonly idempotency: IdempotencyStore,
+    private readonly queries: PipelineQueryService,
   ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Root pipelines, newest first, filtered and paged by cursor' })
+  list(@Query() query: ListPipelinesQuery): Promise<PipelinePage> {
+    return this.queries.list({
+      state: query.state,
+      name: query.name,
+      createdAfter: query.created_after ? new Date(query.created_after) : undefined,
+      createdBefore: query.created_before ? new Date(query.created_before) : undefined,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+  }
+
+  @Get(':pipeline_id')
+  @ApiOperation({ summary: 'The validated tree as run, with its summary (for the graph view)' })
+  detail(@Param('pipeline_id', new IdParamPipe('pipeline_id')) pipelineId: string): Promise<PipelineDetail> {
+    return this.queries.get(pipelineId);
+  }
 
   @Post()
   @HttpCode(202)
