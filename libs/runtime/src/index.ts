@@ -4,3 +4,4 @@ export * from './queue';
 export * from './queries';
 export * from './engine-runtime';
 export * from './worker';
+export * from './console';
