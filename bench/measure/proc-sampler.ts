@@ -1,0 +1,68 @@
+import { readCpuSeconds, readRss } from './proc-stat';
+
+export interface ProcessFigures {
+  label: string;
+  pid: number;
+  /** Highest VmRSS seen while sampling, MiB. */
+  peakRssMiB: number;
+  /** CPU seconds (user + system) used between start() and stop(). */
+  cpuSeconds: number;
+}
+
+interface Tracked {
+  label: string;
+  pid: number;
+  cpuAtStart?: number;
+  cpuLast?: number;
+  peakKiB: number;
+}
+
+export interface ProcReader {
+  cpuSeconds(pid: number): number | undefined;
+  rssKiB(pid: number): number | undefined;
+}
+
+const procReader: ProcReader = { cpuSeconds: readCpuSeconds, rssKiB: (pid) => readRss(pid).rssKiB };
+
+/** Samples RSS of labelled processes on a timer and takes CPU time deltas over the measured window. */
+export class ProcSampler {
+  private readonly tracked: Tracked[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly intervalMs = 100,
+    private readonly reader: ProcReader = procReader,
+  ) {}
+
+  track(label: string, pid: number): void {
+    this.tracked.push({ label, pid, peakKiB: 0 });
+  }
+
+  start(): void {
+    for (const t of this.tracked) t.cpuAtStart = t.cpuLast = this.reader.cpuSeconds(t.pid);
+    this.sample();
+    this.timer = setInterval(() => this.sample(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  sample(): void {
+    for (const t of this.tracked) {
+      const rss = this.reader.rssKiB(t.pid);
+      if (rss !== undefined) t.peakKiB = Math.max(t.peakKiB, rss);
+      // Remember the last CPU reading so that a process that exits early still reports its usage.
+      t.cpuLast = this.reader.cpuSeconds(t.pid) ?? t.cpuLast;
+    }
+  }
+
+  stop(): ProcessFigures[] {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.sample();
+    return this.tracked.map((t) => ({
+      label: t.label,
+      pid: t.pid,
+      peakRssMiB: t.peakKiB / 1024,
+      cpuSeconds: t.cpuAtStart !== undefined && t.cpuLast !== undefined ? t.cpuLast - t.cpuAtStart : Number.NaN,
+    }));
+  }
+}

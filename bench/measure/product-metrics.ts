@@ -1,0 +1,42 @@
+import { getText } from '../product/api-client';
+import type { ProductProcess } from '../product/product-process';
+import type { Counters } from './counter-delta';
+import { parsePromText, sumBy } from './prom-text';
+
+/** The instrumentation counters agreed with the runtime (Prometheus names). */
+export const SQL_METRIC = 'bamboo_sql_statements_total';
+export const QUEUE_METRIC = 'bamboo_queue_operations_total';
+
+export interface ProductCounters {
+  /** undefined when no process exposes the metric. */
+  sql?: number;
+  /** Queue operations by `op` label; undefined when no process exposes the metric. */
+  queue?: Counters;
+}
+
+async function metricsText(proc: ProductProcess): Promise<string | undefined> {
+  for (const port of [proc.port, proc.metricsPort]) {
+    if (port === undefined) continue;
+    const answer = await getText(`http://127.0.0.1:${port}/metrics`);
+    if (answer?.status === 200 && answer.text.includes('# TYPE')) return answer.text;
+  }
+  return undefined;
+}
+
+/** Sums the bench-relevant counters over every product process's GET /metrics. */
+export async function readProductCounters(processes: readonly ProductProcess[]): Promise<ProductCounters> {
+  const out: ProductCounters = {};
+  for (const proc of processes) {
+    const text = await metricsText(proc);
+    if (text === undefined) continue;
+    const samples = parsePromText(text);
+    const sql = sumBy(samples, SQL_METRIC);
+    if (sql.size > 0) out.sql = (out.sql ?? 0) + (sql.get('') ?? 0);
+    const queue = sumBy(samples, QUEUE_METRIC, 'op');
+    if (queue.size > 0) {
+      out.queue ??= {};
+      for (const [op, value] of queue) out.queue[op] = (out.queue[op] ?? 0) + value;
+    }
+  }
+  return out;
+}

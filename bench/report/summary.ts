@@ -1,0 +1,80 @@
+import type { FloorFigures } from '../floors/floors';
+import { median } from '../measure/stats';
+import type { RunFigures } from '../run/run-figures';
+
+export interface ProcessSummary {
+  label: string;
+  peakRssMiB: number;
+  cpuSeconds: number;
+}
+
+export interface Summary {
+  workload: string;
+  mode: string;
+  workers: number;
+  repeats: number;
+  wallMs: number;
+  nodesPerSecond: number;
+  activityP50Ms: number;
+  activityP99Ms: number;
+  handoffP50Ms: number;
+  handoffP99Ms: number;
+  /** Per process label (same-named processes such as several mariadbd pids are summed per run). */
+  processes: ProcessSummary[];
+  sqlPerNode?: number;
+  queueOpsPerNode?: number;
+  callbacksPerSecond?: number;
+  idealRatio?: number;
+  floor?: FloorFigures;
+  floorRatio?: number;
+}
+
+const med = (runs: readonly RunFigures[], pick: (r: RunFigures) => number | undefined): number | undefined => {
+  const values = runs.map(pick).filter((v): v is number => v !== undefined && Number.isFinite(v));
+  return values.length === 0 ? undefined : median(values);
+};
+
+function processSummaries(runs: readonly RunFigures[]): ProcessSummary[] {
+  const labels = [...new Set(runs.flatMap((r) => r.processes.map((p) => p.label)))];
+  return labels.map((label) => {
+    const perRun = (r: RunFigures, field: 'peakRssMiB' | 'cpuSeconds'): number => {
+      const list = r.processes.filter((p) => p.label === label);
+      // Several pids under one label (rare) add their CPU; their peak RSS is the largest.
+      return field === 'cpuSeconds'
+        ? list.reduce((s, p) => s + p.cpuSeconds, 0)
+        : Math.max(...list.map((p) => p.peakRssMiB));
+    };
+    return {
+      label,
+      peakRssMiB: med(runs, (r) => perRun(r, 'peakRssMiB')) ?? Number.NaN,
+      cpuSeconds: med(runs, (r) => perRun(r, 'cpuSeconds')) ?? Number.NaN,
+    };
+  });
+}
+
+/** Medians over the repeats of one configuration, plus the floor ratio. */
+export function summarise(runs: readonly RunFigures[], floor?: FloorFigures): Summary {
+  const first = runs[0];
+  if (!first) throw new Error('bench: nothing to summarise');
+  const wallMs = med(runs, (r) => r.wallMs) ?? Number.NaN;
+  const ideal = first.idealSeconds;
+  return {
+    workload: first.workload,
+    mode: first.mode,
+    workers: first.workers,
+    repeats: runs.length,
+    wallMs,
+    nodesPerSecond: med(runs, (r) => r.nodesPerSecond) ?? Number.NaN,
+    activityP50Ms: med(runs, (r) => r.activityP50Ms) ?? Number.NaN,
+    activityP99Ms: med(runs, (r) => r.activityP99Ms) ?? Number.NaN,
+    handoffP50Ms: med(runs, (r) => r.handoffP50Ms) ?? Number.NaN,
+    handoffP99Ms: med(runs, (r) => r.handoffP99Ms) ?? Number.NaN,
+    processes: processSummaries(runs),
+    sqlPerNode: med(runs, (r) => r.sql.perNode),
+    queueOpsPerNode: med(runs, (r) => r.queue.perNode),
+    callbacksPerSecond: med(runs, (r) => r.callbacks?.acceptedPerSecond),
+    idealRatio: ideal === undefined ? undefined : wallMs / (ideal * 1000),
+    floor,
+    floorRatio: floor && floor.totalMs > 0 ? wallMs / floor.totalMs : undefined,
+  };
+}

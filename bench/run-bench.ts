@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import * as path from 'node:path';
+import { parseArgs, USAGE } from './cli/args';
+import { measureFloor } from './floors/floors';
+import { median } from './measure/stats';
+import { runsTable, summaryTable, targetsTable } from './report/format';
+import { overviewTable } from './report/overview';
+import { writeResultFile } from './report/result-file';
+import { summarise, type Summary } from './report/summary';
+import { checkTargets } from './report/targets';
+import { runOnce } from './run/run-once';
+import type { RunFigures } from './run/run-figures';
+import { findRepoRoot } from './workloads/fixture-trees';
+
+const log = (line: string): void => console.log(line);
+
+async function main(argv: string[]): Promise<void> {
+  if (argv.includes('--help') || argv.includes('-h')) return log(USAGE);
+  const args = parseArgs(argv);
+  const repoRoot = findRepoRoot(__dirname);
+  for (const app of ['dist/apps/api/main.js', 'dist/apps/worker/main.js']) {
+    if (!existsSync(path.join(repoRoot, app))) throw new Error(`bench: ${app} missing: run npm run build first`);
+  }
+  // The compiled components sit next to this file in dist/bench.
+  const componentModules = ['debug-node.component.js', 'poll-node.component.js'].map((f) =>
+    path.join(__dirname, 'components', f),
+  );
+  const nodeArgs = args.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(repoRoot, args.cpuProfDir)}`] : [];
+  const productEnv: Record<string, string> = args.concurrency ? { WORKER_CONCURRENCY: String(args.concurrency) } : {};
+  const resultsDir = path.join(repoRoot, 'bench', 'results');
+  log(
+    `bamboo bench: ${cpus().length} cores, node ${process.version}, repeat ${args.repeat}${args.scale < 1 ? `, scale ${args.scale}` : ''}`,
+  );
+
+  const summaries: Summary[] = [];
+  for (const mode of args.modes) {
+    for (const workload of args.workloads) {
+      const runs: RunFigures[] = [];
+      for (let i = 1; i <= args.repeat; i++) {
+        log(
+          `${workload} / ${mode}${mode === 'distributed' ? ` / ${args.workers} workers` : ''}: run ${i} of ${args.repeat}`,
+        );
+        const figures = await runOnce({
+          mode,
+          workers: args.workers,
+          workload,
+          workloadOptions: { fixturesDir: args.fixturesDir, scale: args.scale },
+          repoRoot,
+          componentModules,
+          mysqlUrl: args.mysqlUrl,
+          redisUrl: args.redisUrl,
+          nodeArgs,
+          productEnv,
+          timeoutMs: args.timeoutMs,
+          keep: args.keep,
+          log,
+        });
+        log(`  wall ${(figures.wallMs / 1000).toFixed(2)} s, ${figures.executedNodes} nodes, ${figures.steps} steps`);
+        runs.push(figures);
+      }
+      const steps = Math.round(median(runs.map((r) => r.steps)));
+      const floor = args.noFloor ? undefined : await measureFloor(mode, steps, args);
+      const summary = summarise(runs, floor);
+      const targets = checkTargets(summary);
+      summaries.push(summary);
+      log(`\n${runsTable(runs)}\n\n${summaryTable(summary)}\n\n${targetsTable(targets)}\n`);
+      const file = writeResultFile(resultsDir, mode, workload, { args, summary, targets, runs });
+      log(`written ${path.relative(repoRoot, file)}\n`);
+    }
+  }
+  log(`All configurations (${cpus().length} cores):\n\n${overviewTable(summaries)}`);
+}
+
+main(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
