@@ -1,52 +1,117 @@
 import { ExecuteRunner } from '../process/execute-runner';
-import type { EngineServices } from '../process/engine-services';
-import { DEFAULT_ENGINE_SETTINGS } from '../process/engine-services';
-import { RunCache } from '../process/run-cache';
 import { ScheduleRunner } from '../process/schedule-runner';
 import type { EngineTask, ExecuteTask, ScheduleTask, TimeoutTask } from '../runtime/engine-task';
-import { NOOP_LOGGER } from '../runtime/logger.port';
-import type { ContextValue, ExecutionData, HistoryRecord } from '../runtime/runtime-records';
-import { NotFoundError } from '../runtime/runtime.errors';
-import { NOOP_SIGNALS } from '../runtime/signal-publisher.port';
-import { callback } from './callback.command';
+import { callback } from './commands/callback.command';
+import { forcedFailActivity } from './commands/forced-fail-activity.command';
+import { handleNodeTimeout } from './commands/node-timeout.command';
+import { pauseNodeAppoint } from './commands/pause-node-appoint.command';
+import { pausePipeline } from './commands/pause-pipeline.command';
+import { resumeNodeAppoint } from './commands/resume-node-appoint.command';
+import { resumePipeline } from './commands/resume-pipeline.command';
+import type { RetryNodeOptions } from './commands/retry-node.command';
+import { retryNode } from './commands/retry-node.command';
+import { retrySubprocess } from './commands/retry-subprocess.command';
+import { revokePipeline } from './commands/revoke-pipeline.command';
+import { skipConditionalParallelGateway } from './commands/skip-conditional-parallel-gateway.command';
+import { skipExclusiveGateway } from './commands/skip-exclusive-gateway.command';
+import { skipNode } from './commands/skip-node.command';
+import type { ContextValueUpdate } from './commands/update-context-values.command';
+import { updateContextValues } from './commands/update-context-values.command';
+import { updateNodeOutputs } from './commands/update-node-outputs.command';
 import type { EngineOptions, RunPipelineOptions, RunPipelineResult } from './engine-options';
-import type { StateNode } from './pipeline-states.reader';
-import { shapePipelineStates } from './pipeline-states.reader';
+import { EngineQueries } from './engine-queries';
 import { runPipeline } from './run-pipeline.command';
 
 /**
- * The engine facade: commands (`runPipeline`, `callback`), worker entry points (`execute`,
- * `schedule`, `timeout`) a queue consumer calls with the tasks the runtime delivers, and reads.
- * Stateless apart from the run-definition cache; any number of engines may share one runtime.
+ * The engine facade: commands of spec 06 Part A, the worker entry points a queue consumer calls
+ * with the tasks the runtime delivers, and (inherited) the reads. Commands throw the typed errors
+ * of A.1 (`InvalidOperationError`, `NotFoundError`, `StateVersionNotMatchError`,
+ * `InvalidStateTransitionError`) and change nothing when they do. Stateless apart from the
+ * run-definition cache; any number of engines may share one runtime.
  */
-export class Engine {
-  private readonly services: EngineServices;
+export class Engine extends EngineQueries {
   private readonly executeRunner: ExecuteRunner;
   private readonly scheduleRunner: ScheduleRunner;
 
   constructor(options: EngineOptions) {
-    this.services = {
-      runtime: options.runtime,
-      catalog: options.catalog,
-      clock: options.clock,
-      ids: options.ids,
-      logger: options.logger ?? NOOP_LOGGER,
-      signals: options.signals ?? NOOP_SIGNALS,
-      settings: { ...DEFAULT_ENGINE_SETTINGS, ...options.settings },
-    };
-    const runs = new RunCache(options.runtime);
-    this.executeRunner = new ExecuteRunner(this.services, runs);
-    this.scheduleRunner = new ScheduleRunner(this.services, runs);
+    super(options);
+    this.executeRunner = new ExecuteRunner(this.ctx.services, this.ctx.runs);
+    this.scheduleRunner = new ScheduleRunner(this.ctx.services, this.ctx.runs);
   }
 
-  /** Validates, stores and starts a run (spec 06 A.2). */
+  /** Validates, stores and starts a run (A.2). */
   runPipeline(tree: unknown, options: RunPipelineOptions = {}): Promise<RunPipelineResult> {
-    return runPipeline(this.services, tree, options);
+    return runPipeline(this.ctx.services, tree, options);
   }
 
-  /** Delivers callback data to a node waiting in a CALLBACK / MULTIPLE_CALLBACK schedule (spec 06 A.14). */
+  /** A.3: the root pipeline or a subprocess id. */
+  pausePipeline(pipelineId: string): Promise<void> {
+    return pausePipeline(this.ctx, pipelineId);
+  }
+
+  /** A.4: the root pipeline or a subprocess id. */
+  resumePipeline(pipelineId: string): Promise<void> {
+    return resumePipeline(this.ctx, pipelineId);
+  }
+
+  /** A.5: root pipelines only. */
+  revokePipeline(pipelineId: string): Promise<void> {
+    return revokePipeline(this.ctx, pipelineId);
+  }
+
+  /** A.6. */
+  pauseNodeAppoint(nodeId: string): Promise<void> {
+    return pauseNodeAppoint(this.ctx, nodeId);
+  }
+
+  /** A.7. */
+  resumeNodeAppoint(nodeId: string): Promise<void> {
+    return resumeNodeAppoint(this.ctx, nodeId);
+  }
+
+  /** A.8. */
+  retryNode(nodeId: string, options: RetryNodeOptions = {}): Promise<void> {
+    return retryNode(this.ctx, nodeId, options);
+  }
+
+  /** A.9. */
+  retrySubprocess(nodeId: string): Promise<void> {
+    return retrySubprocess(this.ctx, nodeId);
+  }
+
+  /** A.10. */
+  skipNode(nodeId: string, options: { loopSkip?: boolean } = {}): Promise<void> {
+    return skipNode(this.ctx, nodeId, options);
+  }
+
+  /** A.11. */
+  skipExclusiveGateway(nodeId: string, flowId: string): Promise<void> {
+    return skipExclusiveGateway(this.ctx, nodeId, flowId);
+  }
+
+  /** A.12. */
+  skipConditionalParallelGateway(nodeId: string, flowIds: string[], convergeGatewayId: string): Promise<void> {
+    return skipConditionalParallelGateway(this.ctx, nodeId, flowIds, convergeGatewayId);
+  }
+
+  /** A.13. */
+  forcedFailActivity(nodeId: string, exData: string, options: { sendPostSetStateSignal?: boolean } = {}) {
+    return forcedFailActivity(this.ctx, nodeId, exData, options);
+  }
+
+  /** A.14: delivers callback data to a node waiting in a CALLBACK / MULTIPLE_CALLBACK schedule. */
   callback(nodeId: string, version: string, data: Record<string, unknown> = {}): Promise<{ callbackDataId: string }> {
-    return callback(this.services, nodeId, version, data);
+    return callback(this.ctx, nodeId, version, data);
+  }
+
+  /** A.19. */
+  updateNodeOutputs(rootPipelineId: string, nodeId: string, contextValues: Record<string, unknown>): Promise<void> {
+    return updateNodeOutputs(this.ctx, rootPipelineId, nodeId, contextValues);
+  }
+
+  /** A.20 `update_context_values`. */
+  updateContextValues(pipelineId: string, values: ContextValueUpdate[]): Promise<void> {
+    return updateContextValues(this.ctx, pipelineId, values);
   }
 
   /** Worker entry point for any task. */
@@ -69,47 +134,8 @@ export class Engine {
     return this.scheduleRunner.run(task);
   }
 
-  /**
-   * Node timer expiry (spec 03 §4.6). The forced-fail actions are operator commands (next issue);
-   * until they exist the expiry of a still-running attempt is only logged.
-   */
-  async timeout(task: TimeoutTask): Promise<void> {
-    const state = await this.services.runtime.getState(task.nodeId);
-    if (state?.name !== 'RUNNING' || state.version !== task.version) return;
-    this.services.logger.warn('node timed out', { nodeId: task.nodeId, version: task.version });
-  }
-
-  async getPipelineStates(
-    rootId: string,
-    options: { flatChildren?: boolean } = {},
-  ): Promise<Record<string, StateNode>> {
-    const records = await this.services.runtime.getStatesOfRoot(rootId);
-    return shapePipelineStates(rootId, records, options.flatChildren ?? true);
-  }
-
-  /** `{inputs, outputs}` of a node or pipeline; `NotFoundError` when it has none (spec 06 A.17). */
-  async getExecutionData(nodeId: string): Promise<ExecutionData> {
-    const data = await this.services.runtime.getExecutionData(nodeId);
-    if (!data) throw new NotFoundError(`execution data of node(${nodeId}) does not exist`);
-    return data;
-  }
-
-  async getExecutionDataInputs(nodeId: string): Promise<Record<string, unknown>> {
-    return (await this.services.runtime.getExecutionData(nodeId))?.inputs ?? {};
-  }
-
-  async getExecutionDataOutputs(nodeId: string): Promise<Record<string, unknown>> {
-    return (await this.services.runtime.getExecutionData(nodeId))?.outputs ?? {};
-  }
-
-  /** Histories, oldest first; `loop = -1` means all (spec 06 A.18). */
-  async getHistories(nodeId: string, loop = -1): Promise<HistoryRecord[]> {
-    const histories = await this.services.runtime.getHistories(nodeId);
-    return loop === -1 ? histories : histories.filter((history) => history.loop === loop);
-  }
-
-  /** Every context value of one pipeline (debug read, spec 06 A.20). */
-  getContextValues(pipelineId: string): Promise<ContextValue[]> {
-    return this.services.runtime.getContext(pipelineId);
+  /** Node timer expiry (spec 03 §4.6): forced fail (and skip) of a still-running attempt. */
+  timeout(task: TimeoutTask): Promise<void> {
+    return handleNodeTimeout(this.ctx, task);
   }
 }

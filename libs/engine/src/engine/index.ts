@@ -1,3 +1,10 @@
 export * from './engine';
+export * from './engine-queries';
 export * from './engine-options';
 export * from './pipeline-states.reader';
+export type { RetryNodeOptions } from './commands/retry-node.command';
+export type { ContextValueUpdate } from './commands/update-context-values.command';
+export { TIMEOUT_EX_DATA } from './commands/node-timeout.command';
+export type { NodeDataView, ShortHistory } from './queries/node-data.query';
+export type { ExecutionTime, NodeDebugInfo, PipelineDebugInfo } from './queries/debug-info.query';
+export type { PreviewOptions } from './queries/preview-node-inputs.query';

@@ -19,7 +19,7 @@ export interface StateNode {
   children: Record<string, StateNode>;
 }
 
-function toStateNode(record: NodeStateRecord, parentId = record.parentId): StateNode {
+export function toStateNode(record: NodeStateRecord, parentId = record.parentId): StateNode {
   return {
     id: record.nodeId,
     state: record.name,

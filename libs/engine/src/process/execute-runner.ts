@@ -1,6 +1,7 @@
 import { handlerFor } from '../handlers/handler-registry';
 import type { ExecuteOutcome, NodeStep } from '../handlers/node-handler';
 import type { ExecuteTask } from '../runtime/engine-task';
+import { StateVersionNotMatchError } from '../runtime/runtime.errors';
 import type { NodeDefinition, RunDefinition } from '../runtime/node-definition';
 import type { ExecuteStepSnapshot } from '../runtime/step-snapshot';
 import type { EngineServices } from './engine-services';
@@ -9,10 +10,21 @@ import { ProcessEffects } from './process-effects';
 import type { RunCache } from './run-cache';
 import { StepEffects } from './step-effects';
 
+/** A step's first commit lost a compare-and-set: nothing of the step was applied, it may be re-read. */
+class EntryConflict extends Error {}
+
+/** How often a step whose entry lost a race is re-read before the task gives up. */
+const ENTRY_RETRIES = 5;
+
 /**
  * The execute task (spec 03 §3): carries one process from node to node inside one task until it
  * must wait. Each node is one step: one read, the handler, one commit (plus a commit of the
  * RUNNING state before user code runs).
+ *
+ * Races with operator commands (ADR 0003 addendum): when a step's *first* commit loses (a pause
+ * booked on the node in between), nothing was applied, so the step is re-read and decided again.
+ * When a later commit loses (forced fail or retry changed the attempt while user code ran), the
+ * attempt's result is discarded and the task ends.
  */
 export class ExecuteRunner {
   constructor(
@@ -33,12 +45,32 @@ export class ExecuteRunner {
     const run = await this.runs.get(task.rootPipelineId);
     const proc = new ProcessEffects(snapshot.process, task.token, this.services);
     let current = task.nodeId;
+    let conflicts = 0;
     for (;;) {
-      const next = await this.step(run, proc, current, snapshot);
+      let next: string | undefined;
+      try {
+        next = await this.step(run, proc, current, snapshot);
+        conflicts = 0;
+      } catch (error) {
+        if (!this.lostRace(error, proc, current, ++conflicts)) throw error;
+        snapshot = await runtime.loadExecuteStep(proc.process.id, current);
+        if (conflicts <= ENTRY_RETRIES && error instanceof EntryConflict && proc.stillOwns(snapshot.process)) continue;
+        logger.info('execute task ends: the process was taken over', { processId: proc.process.id, nodeId: current });
+        return;
+      }
       if (next === undefined) return;
       current = next;
       snapshot = await runtime.loadExecuteStep(proc.process.id, current);
     }
+  }
+
+  /** True (and logged) when `error` is a lost compare-and-set, i.e. another writer got there first. */
+  private lostRace(error: unknown, proc: ProcessEffects, nodeId: string, attempt: number): boolean {
+    if (!(error instanceof EntryConflict) && !(error instanceof StateVersionNotMatchError)) return false;
+    proc.discard();
+    const meta = { processId: proc.process.id, nodeId, attempt };
+    this.services.logger.info(`execute step lost a race: ${error instanceof EntryConflict ? 'entry' : 'result'}`, meta);
+    return true;
   }
 
   /** One node; returns the next node of the same process, or undefined when the process stops. */
@@ -49,9 +81,16 @@ export class ExecuteRunner {
     snapshot: ExecuteStepSnapshot,
   ): Promise<string | undefined> {
     const effects = new StepEffects(this.services);
+    let first = true;
     const flush = async () => {
       proc.writeTo(effects);
-      await effects.flush();
+      try {
+        await effects.flush();
+      } catch (error) {
+        if (first && error instanceof StateVersionNotMatchError) throw new EntryConflict(error.message);
+        throw error;
+      }
+      first = false;
       proc.committed();
     };
     if (current === proc.process.destinationId) {
@@ -116,8 +155,11 @@ export class ExecuteRunner {
         effects.add({ executionOutputs: [{ nodeId: node.id, outputs: { ex_data: exData } }] });
         effects.setState(node.id, 'FAILED', { setArchived: true });
       }
-      if (decision.reason === 'pause-appointed') proc.patch({ suspended: true, suspendedBy: node.id });
-      else proc.patch({ asleep: true });
+      if (decision.reason === 'pause-appointed') {
+        const stack = proc.process.pipelineStack;
+        effects.fillIds(node.id, node.rootPipelineId, stack[stack.length - 1]!);
+        proc.patch({ suspended: true, suspendedBy: node.id });
+      } else proc.patch({ asleep: true });
       return undefined;
     }
     if (decision.history && snapshot.state) {

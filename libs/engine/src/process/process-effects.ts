@@ -12,14 +12,27 @@ export class ProcessEffects {
   readonly process: ProcessRecord;
   private pending: Partial<ProcessRecord> = {};
   private expectToken: string | null;
+  private lastCommitted: ProcessRecord;
 
   constructor(
     process: ProcessRecord,
-    token: string,
+    token: string | null,
     private readonly services: EngineServices,
   ) {
     this.process = { ...process, pipelineStack: [...process.pipelineStack] };
+    this.lastCommitted = { ...this.process, pipelineStack: [...process.pipelineStack] };
     this.expectToken = token;
+  }
+
+  /** Whether a fresh read of the process still shows the token this driver's next commit expects. */
+  stillOwns(stored: ProcessRecord): boolean {
+    return !stored.dead && stored.taskToken === this.expectToken;
+  }
+
+  /** Forgets the changes of a step whose commit failed (the store kept the last committed record). */
+  discard(): void {
+    this.pending = {};
+    Object.assign(this.process, this.lastCommitted, { pipelineStack: [...this.lastCommitted.pipelineStack] });
   }
 
   patch(changes: Partial<Omit<ProcessRecord, 'id'>>): void {
@@ -45,6 +58,18 @@ export class ProcessEffects {
   committed(): void {
     this.pending = {};
     this.expectToken = null;
+    this.lastCommitted = { ...this.process, pipelineStack: [...this.process.pipelineStack] };
+  }
+
+  /**
+   * Hands the process to a new execute task at `nodeId` (operator commands): a fresh token stored
+   * with `changes`, conditional on the token read, and the task in the same commit.
+   */
+  redispatch(effects: StepEffects, nodeId: string, changes: Partial<Omit<ProcessRecord, 'id'>> = {}): void {
+    const token = this.services.ids.id();
+    this.patch({ ...changes, taskToken: token });
+    this.writeTo(effects);
+    effects.add({ dispatch: [{ task: this.executeTask(this.process.id, nodeId, token), delaySeconds: 0 }] });
   }
 
   /** A child at its converge gateway dies and acknowledges its parent (spec 03 §3 step 2.2). */

@@ -4,6 +4,7 @@ import type { ScheduleOutcome } from '../handlers/service-activity-schedule.hand
 import type { ScheduleTask } from '../runtime/engine-task';
 import type { ServiceActivityDefinition } from '../runtime/node-definition';
 import type { ProcessRecord, ScheduleRecord } from '../runtime/runtime-records';
+import { StateVersionNotMatchError } from '../runtime/runtime.errors';
 import type { SchedulePatch } from '../runtime/step-commit';
 import type { EngineServices } from './engine-services';
 import type { RunCache } from './run-cache';
@@ -24,6 +25,8 @@ export class ScheduleRunner {
     const snapshot = await runtime.loadScheduleStep(task);
     const { schedule, state, process } = snapshot;
     if (!schedule || !process || schedule.finished) return;
+    // A callback task whose data was already consumed is a redelivery: schedule runs once per callback.
+    if (task.callbackDataId && !snapshot.callbackData) return;
     if (task.expectedTimes !== null && schedule.times !== task.expectedTimes) return;
     if (!state || state.version !== schedule.version || state.name !== 'RUNNING') {
       await runtime.commit({ schedules: [{ id: schedule.id, patch: { expired: true } }] });
@@ -54,7 +57,15 @@ export class ScheduleRunner {
       throw error;
     }
     effects.add({ schedules: [this.follow(outcome, task, schedule, process, effects)] });
-    await effects.flush();
+    if (task.callbackDataId) effects.add({ consumeCallbackData: [task.callbackDataId] });
+    try {
+      await effects.flush();
+    } catch (error) {
+      if (!(error instanceof StateVersionNotMatchError)) throw error;
+      // An operator changed the attempt meanwhile (forced fail, retry): its late result is discarded.
+      this.services.logger.info('schedule result discarded: the attempt changed', { nodeId: task.nodeId });
+      await runtime.commit({ schedules: [{ id: schedule.id, patch: { scheduling: false } }] });
+    }
   }
 
   /** Spec 03 §5 steps 7–9: the schedule patch (lock released) and the follow-up dispatch. */

@@ -20,6 +20,14 @@ export interface StateChanges {
   errorIgnored?: boolean;
   setStarted?: boolean;
   setArchived?: boolean;
+  /** `retry + 1` (operator retry). */
+  incrementRetry?: boolean;
+  /** `skip = true` (operator skip). */
+  setSkip?: boolean;
+  /** Clears `startedTime` and `archivedTime` (retry: the attempt starts afresh). */
+  clearTimes?: boolean;
+  /** False suppresses the `post_set_state` signal (`forced_fail_activity` option). @default true */
+  signal?: boolean;
 }
 
 /**
@@ -73,13 +81,14 @@ export class StepEffects {
       innerLoop: changes.innerLoop ?? base.innerLoop,
       rootId: changes.rootId || base.rootId,
       parentId: changes.parentId || base.parentId,
-      retry: changes.resetRetry ? 0 : base.retry,
-      skip: changes.resetSkip ? false : base.skip,
+      retry: changes.resetRetry ? 0 : changes.incrementRetry ? base.retry + 1 : base.retry,
+      skip: changes.setSkip ? true : changes.resetSkip ? false : base.skip,
       errorIgnored: changes.errorIgnored ? true : changes.resetErrorIgnored ? false : base.errorIgnored,
-      startedTime: changes.setStarted ? now : base.startedTime,
-      archivedTime: changes.setArchived ? now : base.archivedTime,
+      startedTime: changes.setStarted ? now : changes.clearTimes ? null : base.startedTime,
+      archivedTime: changes.setArchived ? now : changes.clearTimes ? null : base.archivedTime,
     };
     this.known.set(nodeId, { record, expect: entry ? entry.expect : undefined });
+    if (changes.signal === false) return record;
     this.signals.push({
       name: 'post_set_state',
       payload: {
@@ -92,6 +101,18 @@ export class StepEffects {
       },
     });
     return record;
+  }
+
+  /**
+   * Fills the root/parent ids of an existing record without a transition (a pause booking reached
+   * by a process, spec 06 A.6 step 3); conditional on the record read like any state write.
+   */
+  fillIds(nodeId: string, rootId: string, parentId: string): void {
+    const entry = this.known.get(nodeId);
+    const current = entry?.record;
+    if (!current || (current.rootId && current.parentId)) return;
+    const record = { ...current, rootId: current.rootId || rootId, parentId: current.parentId || parentId };
+    this.known.set(nodeId, { record, expect: entry.expect });
   }
 
   /** Adds effects other than state writes (execution data, context, processes, dispatches…). */

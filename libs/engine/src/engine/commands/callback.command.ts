@@ -1,0 +1,55 @@
+import { StepEffects } from '../../process/step-effects';
+import type { ScheduleTask } from '../../runtime/engine-task';
+import { InvalidOperationError, NotFoundError } from '../../runtime/runtime.errors';
+import type { CommandContext } from './command-context';
+import { commitWithHooks } from './commit-with-hooks';
+
+/**
+ * `callback(node_id, version, data)` (spec 06 A.14): stores the payload bound to the attempt and
+ * dispatches a schedule task carrying it, in one commit. The schedule task consumes the payload
+ * once, so a redelivered task does not run `schedule` again.
+ */
+export async function callback(
+  ctx: CommandContext,
+  nodeId: string,
+  version: string,
+  data: Record<string, unknown>,
+): Promise<{ callbackDataId: string }> {
+  const { runtime, ids } = ctx.services;
+  const target = await runtime.loadCallbackTarget(nodeId, version);
+  const process = target.sleepingProcesses[0];
+  if (!process) throw new InvalidOperationError(`can not find sleep process with current node id: ${nodeId}`);
+  if (target.sleepingProcesses.length > 1) {
+    throw new InvalidOperationError(`multiple sleep process with current node id: ${nodeId}`);
+  }
+  const { schedule, state } = target;
+  if (!schedule) throw new NotFoundError(`schedule of node(${nodeId}) with version ${version} does not exist`);
+  if (state?.version !== version) {
+    await runtime.commit({ schedules: [{ id: schedule.id, patch: { expired: true } }] });
+    throw new InvalidOperationError(`node version ${version} not exist`);
+  }
+  if (schedule.finished) throw new InvalidOperationError('schedule is already finished');
+  if (schedule.expired) throw new InvalidOperationError('schedule is already expired');
+  const callbackDataId = ids.id();
+  const task: ScheduleTask = {
+    kind: 'schedule',
+    queue: process.queue,
+    priority: process.priority,
+    processId: process.id,
+    nodeId,
+    scheduleId: schedule.id,
+    callbackDataId,
+    expectedTimes: null,
+  };
+  const effects = new StepEffects(ctx.services);
+  effects.add({ callbackData: [{ id: callbackDataId, nodeId, version, data }], dispatch: [{ task, delaySeconds: 0 }] });
+  const run = await ctx.runs.get(process.rootPipelineId);
+  await commitWithHooks(ctx, effects, {
+    pre: { event_type: 'pre_callback', data: { node_id: nodeId, version, data } },
+    post: () => ({ event_type: 'post_callback', data: { node_id: nodeId, version, data } }),
+    componentHooks: ['preCallback', 'postCallback'],
+    node: run.nodes[nodeId],
+    callback: { id: callbackDataId, node_id: nodeId, version, data },
+  });
+  return { callbackDataId };
+}
