@@ -12,7 +12,7 @@ import type {
 import type { ActivityContext } from './activity-completion';
 import { completeActivity, serializeOutputs } from './activity-completion';
 import { traceOf } from './node-failure';
-import { isSuccess, ServiceCall } from './service-call';
+import { isSuccess, missingComponentText, ServiceCall } from './service-call';
 
 export interface ScheduleStep {
   node: ServiceActivityDefinition;
@@ -41,6 +41,7 @@ export async function scheduleServiceActivity(step: ScheduleStep): Promise<Sched
   const counters = { _loop: state.loop + offset, _inner_loop: state.innerLoop + offset };
   const stored = step.executionData ?? { inputs: {}, outputs: {} };
   const topPipelineId = step.process.pipelineStack[step.process.pipelineStack.length - 1]!;
+  const record = step.callbackData;
   const call = await ServiceCall.open({
     node,
     services,
@@ -54,10 +55,16 @@ export async function scheduleServiceActivity(step: ScheduleStep): Promise<Sched
       loop: state.loop,
       innerLoop: state.innerLoop,
     },
+    callbackRecord: record
+      ? { id: record.id, node_id: record.nodeId, version: record.version, data: record.data }
+      : null,
   });
   const ctx: ActivityContext = { node, services, effects: step.effects, topPipelineId, innerLoop: state.innerLoop };
-  if (!call) return completeActivity(ctx, undefined, false, stored, 'schedule');
-  const callbackData = step.callbackData?.data ?? null;
+  if (!call) {
+    const failed = { inputs: stored.inputs, outputs: { ...stored.outputs, ex_data: missingComponentText(node) } };
+    return completeActivity(ctx, undefined, false, failed, 'schedule');
+  }
+  const callbackData = record?.data ?? null;
   const { success: ran, done } = await runSchedule(call, callbackData);
   const serialized = serializeOutputs({ ...call.data.outputs, _result: ran, ...counters });
   call.data.outputs = serialized.outputs;
@@ -76,15 +83,17 @@ async function runSchedule(call: ServiceCall, callbackData: Record<string, unkno
   call.event('pre_schedule');
   try {
     await call.hook('preSchedule');
+    await call.beforeSchedule();
     const success = isSuccess(await call.service.schedule(call.data, call.parentData, callbackData));
     if (!success) return { success, done: false };
     call.event('post_schedule');
     await call.hook('postSchedule');
     return { success, done: call.service.isScheduleFinished() };
   } catch (error) {
-    call.data.outputs.ex_data = traceOf(error);
-    call.event('node_schedule_exception', { ex_data: call.data.outputs.ex_data });
-    await call.hook('nodeScheduleException', callbackData);
+    const trace = traceOf(error);
+    call.data.outputs.ex_data = trace;
+    call.exceptionEvent('node_schedule_exception', trace);
+    await call.hook('nodeScheduleException');
     return { success: false, done: false };
   }
 }

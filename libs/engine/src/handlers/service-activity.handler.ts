@@ -9,7 +9,7 @@ import { loopContextValues } from './loop-context-values';
 import { errorText, failNode, traceOf } from './node-failure';
 import type { ExecuteOutcome, NodeHandler, NodeStep } from './node-handler';
 import { topPipelineOf } from './node-handler';
-import { isSuccess, ServiceCall } from './service-call';
+import { isSuccess, missingComponentText, ServiceCall } from './service-call';
 
 /** Service activity, execute phase (spec 03 §4.2). */
 export class ServiceActivityHandler implements NodeHandler<ServiceActivityDefinition> {
@@ -41,10 +41,7 @@ export class ServiceActivityHandler implements NodeHandler<ServiceActivityDefini
       data: new DataObject(inputs, {}),
       attrs: { topPipelineId: topPipelineOf(step), rootPipelineId: step.run.rootPipelineId, ...attempt },
     });
-    if (!call) {
-      const exData = `component ${node.component.code}(${node.component.version}) is not registered`;
-      return failNode(step, exData, inputs);
-    }
+    if (!call) return failNode(step, missingComponentText(node), inputs);
     const ran = await this.runService(call);
     const serialized = serializeOutputs({ ...call.data.outputs, _result: ran, ...counters });
     call.data.outputs = serialized.outputs;
@@ -69,6 +66,7 @@ export class ServiceActivityHandler implements NodeHandler<ServiceActivityDefini
     call.event('pre_execute');
     try {
       await call.hook('preExecute');
+      await call.beforeExecute();
       const success = isSuccess(await call.service.execute(call.data, call.parentData));
       if (success) {
         call.event('post_execute');
@@ -76,8 +74,9 @@ export class ServiceActivityHandler implements NodeHandler<ServiceActivityDefini
       }
       return success;
     } catch (error) {
-      call.data.outputs.ex_data = traceOf(error);
-      call.event('node_execute_exception', { ex_data: call.data.outputs.ex_data });
+      const trace = traceOf(error);
+      call.data.outputs.ex_data = trace;
+      call.exceptionEvent('node_execute_exception', trace);
       await call.hook('nodeExecuteException');
       return false;
     }

@@ -1,8 +1,37 @@
-import type { ComponentDefinition, ComponentHookName, ComponentService, DataRecord } from '../component';
+import type { NodeEventData, PipelineEventDataMap } from '@bamboo/signals';
+import type {
+  CallbackRecord,
+  ComponentDefinition,
+  ComponentHookName,
+  ComponentService,
+  DataRecord,
+} from '../component';
 import { DataObject } from '../component';
 import type { ServiceActivityDefinition } from '../runtime/node-definition';
 import type { EngineServices } from '../process/engine-services';
+import { publishSignal } from '../process/signal-publishing';
 import type { StepEffects } from '../process/step-effects';
+
+/** Engine hook events of one service call whose data is just the node's ids (spec 08 §4). */
+export type NodeEventType = {
+  [T in keyof PipelineEventDataMap]: PipelineEventDataMap[T] extends NodeEventData
+    ? NodeEventData extends PipelineEventDataMap[T]
+      ? T
+      : never
+    : never;
+}[keyof PipelineEventDataMap];
+
+/** Hooks that receive the stored callback record on the schedule path (spec 08 §3.2). */
+const CALLBACK_HOOKS: ReadonlySet<ComponentHookName> = new Set([
+  'nodeScheduleException',
+  'nodeScheduleFail',
+  'nodeFinish',
+]);
+
+/** `ex_data` of a ServiceActivity whose component is not in the catalog (spec 07 §4). */
+export function missingComponentText(node: ServiceActivityDefinition): string {
+  return `component ${node.component.code}@${node.component.version || 'legacy'} does not exist`;
+}
 
 /** One service invocation's surroundings: definition, fresh instance, data objects, hooks, events. */
 export class ServiceCall {
@@ -14,6 +43,7 @@ export class ServiceCall {
     private readonly node: ServiceActivityDefinition,
     private readonly services: EngineServices,
     private readonly effects: StepEffects,
+    private readonly callbackRecord: CallbackRecord | null,
   ) {}
 
   static async open(args: {
@@ -23,6 +53,8 @@ export class ServiceCall {
     rootPipelineData: DataRecord;
     data: DataObject;
     attrs: { version: string; topPipelineId: string; rootPipelineId: string; loop: number; innerLoop: number };
+    /** The stored callback record this schedule call handles (schedule path only). */
+    callbackRecord?: CallbackRecord | null;
   }): Promise<ServiceCall | undefined> {
     const { node, services } = args;
     const definition = services.catalog.findComponent(node.component.code, node.component.version);
@@ -41,25 +73,76 @@ export class ServiceCall {
       clock: { now: () => services.clock.now().getTime() },
     });
     const parentData = new DataObject({ ...args.rootPipelineData }, {});
-    return new ServiceCall(definition, service, args.data, parentData, node, services, args.effects);
+    const record = args.callbackRecord ?? null;
+    return new ServiceCall(definition, service, args.data, parentData, node, services, args.effects, record);
   }
 
-  /** Runtime event (`pipeline_event`) with the node's ids. */
-  event(eventType: string, extra: Record<string, unknown> = {}): void {
-    this.effects.event(eventType, { root_pipeline_id: this.node.rootPipelineId, node_id: this.node.id, ...extra });
+  /** Runtime hook event (`pipeline_event`) with the node's ids, published after the step's commit. */
+  event(eventType: NodeEventType): void {
+    this.effects.event(eventType, this.ids());
   }
 
-  /** A component hook, only when the component opted in; never changes the outcome (spec 08 §3). */
-  async hook(name: ComponentHookName, callbackData?: DataRecord | null): Promise<void> {
+  /** `node_execute_exception` / `node_schedule_exception` with the stack trace. */
+  exceptionEvent(eventType: 'node_execute_exception' | 'node_schedule_exception', exData: string): void {
+    this.effects.event(eventType, { ...this.ids(), ex_data: exData });
+  }
+
+  /** `pre_service_execute`, just before the component's `execute` (spec 08 §2). */
+  beforeExecute(): Promise<void> {
+    return publishSignal(this.services, {
+      name: 'pre_service_execute',
+      payload: { service: this.service, data: this.data, parent_data: this.parentData },
+    });
+  }
+
+  /** `pre_service_schedule`, just before the component's `schedule` (spec 08 §2). */
+  beforeSchedule(): Promise<void> {
+    return publishSignal(this.services, {
+      name: 'pre_service_schedule',
+      payload: {
+        service: this.service,
+        data: this.data,
+        parent_data: this.parentData,
+        callback_data: this.callbackRecord,
+      },
+    });
+  }
+
+  /**
+   * A component hook, only when the component opted in (spec 08 §3). Never changes the outcome;
+   * its changes to `data` are kept ("saved") only when it returns true or nothing — a hook that
+   * returns false or throws leaves the data as it was before the hook.
+   */
+  async hook(name: ComponentHookName): Promise<void> {
     if (!this.definition.needRunHook) return;
     const hook = this.service[name];
     if (!hook) return;
+    const before = { inputs: snapshot(this.data.inputs), outputs: snapshot(this.data.outputs) };
+    let keep: boolean;
     try {
-      const record = callbackData ? { id: '', node_id: this.node.id, version: '', data: callbackData } : null;
-      await hook.call(this.service, this.data, this.parentData, record);
+      const args = CALLBACK_HOOKS.has(name) ? [this.callbackRecord] : [];
+      const result: unknown = await hook.call(this.service, this.data, this.parentData, ...args);
+      keep = isSuccess(result);
     } catch (error) {
       this.services.logger.warn(`hook ${name} failed`, { nodeId: this.node.id, error: String(error) });
+      keep = false;
     }
+    if (keep) return;
+    this.data.inputs = before.inputs;
+    this.data.outputs = before.outputs;
+  }
+
+  private ids(): NodeEventData {
+    return { root_pipeline_id: this.node.rootPipelineId, node_id: this.node.id };
+  }
+}
+
+/** A deep copy to restore after a hook; values structured clone refuses (functions) are kept shallowly. */
+function snapshot(record: DataRecord): DataRecord {
+  try {
+    return structuredClone(record);
+  } catch {
+    return { ...record };
   }
 }
 

@@ -13,12 +13,18 @@ export interface EngineSettings {
   rerunIndexOffset: number;
   /** Exclusive gateway strategy when the gateway names none. @default 'ONLY' */
   exclusiveGatewayStrategy: 'ONLY' | 'FIRST';
+  /**
+   * Publish the engine hook events of spec 08 §4 as `pipeline_event` signals
+   * (`ENABLE_PIPELINE_EVENT_SIGNALS`). Other signals are always published. @default false
+   */
+  enablePipelineEventSignals: boolean;
 }
 
 export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
   rerunLimit: 100,
   rerunIndexOffset: 0,
   exclusiveGatewayStrategy: 'ONLY',
+  enablePipelineEventSignals: false,
 };
 
 /** Everything engine code reaches outside itself, bundled once per engine instance. */

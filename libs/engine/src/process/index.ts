@@ -3,3 +3,4 @@ export * from './step-effects';
 export * from './run-cache';
 export * from './execute-runner';
 export * from './schedule-runner';
+export * from './signal-publishing';

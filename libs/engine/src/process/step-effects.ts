@@ -1,11 +1,10 @@
+import type { PipelineEventDataMap, PipelineEventType } from '@bamboo/signals';
 import type { NodeStateRecord } from '../runtime/runtime-records';
-import type { EngineSignalMap } from '../runtime/signal-publisher.port';
 import type { CommitOutcome, ProcessWrite, StepCommit } from '../runtime/step-commit';
 import type { NodeStateName } from '../states/node-state';
 import { assertTransition } from '../states/version-guard';
 import type { EngineServices } from './engine-services';
-
-type Signal = { [K in keyof EngineSignalMap]: { name: K; payload: EngineSignalMap[K] } }[keyof EngineSignalMap];
+import { type EngineSignal, pipelineEventSignal, publishSignal } from './signal-publishing';
 
 /** Field changes of one state write (the `set_state` flags of spec 09 §1.2). */
 export interface StateChanges {
@@ -38,7 +37,7 @@ export interface StateChanges {
  */
 export class StepEffects {
   private commit: StepCommit = {};
-  private signals: Signal[] = [];
+  private signals: EngineSignal[] = [];
   private readonly known = new Map<string, { record?: NodeStateRecord; expect?: NodeStateRecord }>();
 
   constructor(private readonly services: EngineServices) {}
@@ -124,8 +123,10 @@ export class StepEffects {
     }
   }
 
-  event(eventType: string, data: Record<string, unknown>): void {
-    this.signals.push({ name: 'pipeline_event', payload: { event: { event_type: eventType, data } } });
+  /** An engine hook event (spec 08 §4), published after the commit when pipeline events are enabled. */
+  event<T extends PipelineEventType>(eventType: T, data: PipelineEventDataMap[T]): void {
+    if (!this.services.settings.enablePipelineEventSignals) return;
+    this.signals.push(pipelineEventSignal(eventType, data));
   }
 
   isEmpty(): boolean {
@@ -140,7 +141,7 @@ export class StepEffects {
     this.signals = [];
     for (const [nodeId, entry] of this.known) this.known.set(nodeId, { record: entry.record, expect: entry.record });
     const outcome = await this.services.runtime.commit(commit);
-    for (const signal of signals) this.publish(signal);
+    for (const signal of signals) await publishSignal(this.services, signal);
     return outcome;
   }
 
@@ -159,14 +160,6 @@ export class StepEffects {
     if (states.length > 0) commit.states = states;
     if (commit.processes) commit.processes = mergeProcessWrites(commit.processes);
     return commit;
-  }
-
-  private publish(signal: Signal): void {
-    try {
-      this.services.signals.emit(signal.name, signal.payload);
-    } catch (error) {
-      this.services.logger.warn('signal listener failed', { signal: signal.name, error: String(error) });
-    }
   }
 }
 

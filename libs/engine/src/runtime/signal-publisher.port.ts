@@ -1,24 +1,19 @@
-/**
- * Signals the engine emits (spec 08 §2, §4), with the payload keys of bamboo-engine. These narrow
- * types mirror `@bamboo/signals`' `SignalMap` entries for the same names; the engine publishes
- * through this port and never imports a bus.
- */
-export interface EngineSignalMap {
-  post_set_state: {
-    node_id: string;
-    to_state: string;
-    version: string;
-    root_id: string;
-    parent_id: string;
-    loop: number;
-  };
-  pipeline_event: { event: { event_type: string; data: Record<string, unknown> } };
-}
+import type { SignalMap, SignalName } from '@bamboo/signals';
 
-export type EngineSignalName = keyof EngineSignalMap;
+/**
+ * The signals the engine emits (spec 08 §2, §4) use the vocabulary of `@bamboo/signals` (types
+ * only, ADR 0002), so a payload change is a compile error here and in every listener. The engine
+ * publishes through this port and never imports a bus; `SignalBusPublisher` adapts a `SignalBus`.
+ */
+export type EngineSignalMap = SignalMap;
+export type EngineSignalName = SignalName;
 
 export interface SignalPublisher {
-  emit<K extends EngineSignalName>(name: K, payload: EngineSignalMap[K]): void;
+  /**
+   * Delivers one signal. The engine awaits a returned promise, so handlers run in the step that
+   * caused the signal (spec 08 §1.1); a throw or rejection is logged and never changes an outcome.
+   */
+  emit<K extends SignalName>(name: K, payload: SignalMap[K]): void | Promise<void>;
 }
 
 export const NOOP_SIGNALS: SignalPublisher = { emit: () => undefined };
