@@ -19,6 +19,9 @@ export interface BenchArgs {
   fixturesDir?: string;
   mysqlUrl: string;
   redisUrl: string;
+  /** The product's entry points (default dist/apps/api/main.js and dist/apps/worker/main.js). */
+  apiScript?: string;
+  workerScript?: string;
 }
 
 export const USAGE = `npm run bench -- [options]
@@ -33,6 +36,7 @@ export const USAGE = `npm run bench -- [options]
   --no-floor                        skip the Bull/MySQL/SQLite floor
   --keep                            keep the database, queue keys and logs of each run
   --fixtures=DIR                    pipeline-tree fixtures (default ../shared/fixtures/trees)
+  --api-script=JS --worker-script=JS   other entry points than dist/apps/{api,worker}/main.js
   --mysql=URL --redis=URL           servers (default mysql://root@127.0.0.1:3306/mysql, redis://127.0.0.1:6379)`;
 
 function positiveInt(name: string, value: string): number {
@@ -106,6 +110,12 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
         break;
       case 'fixtures':
         args.fixturesDir = value;
+        break;
+      case 'api-script':
+        args.apiScript = value;
+        break;
+      case 'worker-script':
+        args.workerScript = value;
         break;
       case 'mysql':
         args.mysqlUrl = loopbackUrl(name, value);

@@ -1,6 +1,7 @@
 import type { Mode } from '../product/run-environment';
-import { bullFloorMs } from './bull-floor';
-import { mysqlFloorMs } from './mysql-floor';
+import { prepareBullFloor } from './bull-floor';
+import { runAlone, runTogether } from './floor-task';
+import { prepareMysqlFloor } from './mysql-floor';
 import { sqliteFloorMs } from './sqlite-floor';
 
 export interface FloorFigures {
@@ -32,9 +33,12 @@ export async function measureFloor(mode: Mode, operations: number, urls: FloorUr
     const sqlMs = sqliteFloorMs(operations);
     return { operations, sqlMs, totalMs: sqlMs };
   }
-  const queueMs = await bullFloorMs(urls.redisUrl, operations);
-  const sqlMs = await mysqlFloorMs(urls.mysqlUrl, operations);
-  const started = performance.now();
-  await Promise.all([bullFloorMs(urls.redisUrl, operations), mysqlFloorMs(urls.mysqlUrl, operations)]);
-  return { operations, queueMs, sqlMs, totalMs: performance.now() - started };
+  const queueMs = await runAlone(() => prepareBullFloor(urls.redisUrl, operations));
+  const sqlMs = await runAlone(() => prepareMysqlFloor(urls.mysqlUrl, operations));
+  const tasks = [await prepareBullFloor(urls.redisUrl, operations), await prepareMysqlFloor(urls.mysqlUrl, operations)];
+  try {
+    return { operations, queueMs, sqlMs, totalMs: await runTogether(tasks) };
+  } finally {
+    await Promise.all(tasks.map((t) => t.dispose()));
+  }
 }

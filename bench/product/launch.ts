@@ -6,6 +6,8 @@ import type { RunEnvironment } from './run-environment';
 export interface LaunchOptions {
   repoRoot: string;
   workers: number;
+  apiScript: string;
+  workerScript: string;
   componentModules: string[];
   /** Extra node flags for every product process (e.g. --cpu-prof). */
   nodeArgs: string[];
@@ -39,7 +41,7 @@ export async function launchProduct(env: RunEnvironment, options: LaunchOptions)
   try {
     const api = spawnProduct({
       label: env.mode === 'embedded' ? 'embedded' : 'api',
-      script: path.join(options.repoRoot, 'dist/apps/api/main.js'),
+      script: options.apiScript,
       port: await freePort(),
       env: common,
       nodeArgs: options.nodeArgs,
@@ -54,7 +56,7 @@ export async function launchProduct(env: RunEnvironment, options: LaunchOptions)
         processes.push(
           spawnProduct({
             label: `worker-${i}`,
-            script: path.join(options.repoRoot, 'dist/apps/worker/main.js'),
+            script: options.workerScript,
             port: await freePort(),
             metricsPort: await freePort(),
             env: common,

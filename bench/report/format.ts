@@ -43,16 +43,22 @@ export function summaryTable(s: Summary): string {
   for (const p of s.processes) {
     rows.push([`${p.label}: peak RSS / CPU`, `${fixed(p.peakRssMiB, 0)} MiB / ${fixed(p.cpuSeconds, 2)} s`]);
   }
+  if (s.background) {
+    rows.push([
+      'server-wide idle rate before the run (SQL / Redis)',
+      `${fixed(s.background.sqlPerSecond, 0)} / ${fixed(s.background.redisPerSecond, 0)} per s`,
+    ]);
+  }
   if (s.callbacksPerSecond !== undefined) rows.push(['callbacks accepted per second', fixed(s.callbacksPerSecond, 0)]);
   if (s.idealRatio !== undefined) rows.push(['wall / ideal', fixed(s.idealRatio, 3)]);
   if (s.floor) {
     const f = s.floor;
     const parts = [
-      f.queueMs === undefined ? undefined : `queue ${fixed(f.queueMs / 1000, 2)} s`,
-      `SQL ${fixed(f.sqlMs / 1000, 2)} s`,
+      f.queueMs === undefined ? undefined : `queue ${fixed(f.queueMs / 1000, 3)} s`,
+      `SQL ${fixed(f.sqlMs / 1000, 3)} s`,
     ];
     rows.push([`floor for ${f.operations} steps (alone)`, parts.filter(Boolean).join(', ')]);
-    rows.push(['floor (queue and SQL together)', `${fixed(f.totalMs / 1000, 2)} s`]);
+    rows.push(['floor (queue and SQL together)', `${fixed(f.totalMs / 1000, 3)} s`]);
     rows.push(['wall / floor', fixed(s.floorRatio, 1)]);
   }
   const title = `${s.workload}, ${s.mode}${s.mode === 'distributed' ? ` (${s.workers} workers)` : ''}, median of ${s.repeats}`;

@@ -24,6 +24,7 @@ export interface Summary {
   sqlPerNode?: number;
   queueOpsPerNode?: number;
   callbacksPerSecond?: number;
+  background?: { sqlPerSecond: number; redisPerSecond: number };
   idealRatio?: number;
   floor?: FloorFigures;
   floorRatio?: number;
@@ -73,6 +74,10 @@ export function summarise(runs: readonly RunFigures[], floor?: FloorFigures): Su
     sqlPerNode: med(runs, (r) => r.sql.perNode),
     queueOpsPerNode: med(runs, (r) => r.queue.perNode),
     callbacksPerSecond: med(runs, (r) => r.callbacks?.acceptedPerSecond),
+    background: first.background && {
+      sqlPerSecond: med(runs, (r) => r.background?.sqlPerSecond) ?? Number.NaN,
+      redisPerSecond: med(runs, (r) => r.background?.redisPerSecond) ?? Number.NaN,
+    },
     idealRatio: ideal === undefined ? undefined : wallMs / (ideal * 1000),
     floor,
     floorRatio: floor && floor.totalMs > 0 ? wallMs / floor.totalMs : undefined,

@@ -27,6 +27,8 @@ export interface RunOptions {
   workload: WorkloadName;
   workloadOptions: WorkloadOptions;
   repoRoot: string;
+  apiScript: string;
+  workerScript: string;
   componentModules: string[];
   mysqlUrl: string;
   redisUrl: string;
@@ -48,6 +50,8 @@ export async function runOnce(options: RunOptions): Promise<RunFigures> {
     product = await launchProduct(env, {
       repoRoot: options.repoRoot,
       workers: options.workers,
+      apiScript: options.apiScript,
+      workerScript: options.workerScript,
       componentModules: options.componentModules,
       nodeArgs: options.nodeArgs,
       env: options.productEnv,
