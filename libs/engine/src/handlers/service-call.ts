@@ -60,7 +60,7 @@ export class ServiceCall {
     const definition = services.catalog.findComponent(node.component.code, node.component.version);
     if (!definition) return undefined;
     const service = await definition.createService(node.name);
-    const meta = { nodeId: node.id, pipelineId: args.attrs.rootPipelineId };
+    const meta = { nodeId: node.id, version: args.attrs.version, pipelineId: args.attrs.rootPipelineId };
     service.setupRuntimeAttrs({
       id: node.id,
       ...args.attrs,

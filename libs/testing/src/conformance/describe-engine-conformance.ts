@@ -1,6 +1,7 @@
 import type { ConformanceHarness, ConformanceHarnessFactory } from './conformance-harness';
 import { gatewayScenarios } from './gateway.scenarios';
 import { loopScenarios } from './loop.scenarios';
+import { operatorScenarios } from './operator.scenarios';
 import { scheduleScenarios } from './schedule.scenarios';
 import { sequenceScenarios } from './sequence.scenarios';
 import { subprocessScenarios } from './subprocess.scenarios';
@@ -30,5 +31,6 @@ export function describeEngineConformance(name: string, factory: ConformanceHarn
     describe('polls and callbacks', () => scheduleScenarios(harness));
     describe('loops and re-entry', () => loopScenarios(harness));
     describe('variables and outputs', () => variableScenarios(harness));
+    describe('operator commands and reads', () => operatorScenarios(harness));
   });
 }

@@ -124,6 +124,18 @@ export const TEST_COMPONENTS: ComponentDefinition[] = [
     { needSchedule: true },
   ),
   component(
+    'log_then_wait',
+    {
+      execute: (data, _parent, attrs) => {
+        attrs.logger.info(`started ${typeof data.inputs.tag === 'string' ? data.inputs.tag : ''}`);
+        attrs.logger.warn('waiting for a callback');
+        return true;
+      },
+      schedule: () => true,
+    },
+    { needSchedule: true },
+  ),
+  component(
     'multi_callback',
     {
       schedule: (data, _parent, cb, svc) => {

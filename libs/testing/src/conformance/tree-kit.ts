@@ -82,6 +82,13 @@ export class TreeKit {
     return this;
   }
 
+  /** Id of the (first) flow `from → to`. */
+  flowId(from: string, to: string): string {
+    const flow = this.flows.find((f) => f.source === this.id(from) && f.target === this.id(to));
+    if (!flow) throw new Error(`no flow ${from} -> ${to}`);
+    return flow.id;
+  }
+
   vars(inputs: Record<string, Variable>): this {
     this.inputs = { ...this.inputs, ...inputs };
     return this;

@@ -1,4 +1,4 @@
-import { Engine, type ComponentCatalog, type EngineSettings, type EngineTask } from '@bamboo/engine';
+import { Engine, type ComponentCatalog, type EngineSettings, type EngineTask, type Logger } from '@bamboo/engine';
 import type { ConformanceHarness } from '../conformance/conformance-harness';
 import { FakeClock } from '../fake-clock';
 import { InMemoryRuntime } from './in-memory-runtime';
@@ -27,6 +27,7 @@ export class InMemoryHarness implements ConformanceHarness {
       catalog: options.catalog,
       clock: this.clock,
       ids: new SequentialIds(),
+      logger: this.nodeLogs(),
       settings: options.settings,
     });
   }
@@ -55,6 +56,17 @@ export class InMemoryHarness implements ConformanceHarness {
       if (this.clock.nowMs() + wait > end) return;
       await this.advance(wait / 1000);
     }
+  }
+
+  /** Stores lines logged for an attempt (meta `nodeId` + `version`) as a durable runtime would (spec 09 §9). */
+  private nodeLogs(): Logger {
+    const store = (message: string, meta?: Record<string, unknown>) => {
+      const { nodeId, version } = meta ?? {};
+      if (typeof nodeId === 'string' && typeof version === 'string') {
+        this.runtime.store.logs.push({ nodeId, version, line: message });
+      }
+    };
+    return { debug: store, info: store, warn: store, error: store };
   }
 
   close(): Promise<void> {
