@@ -5,3 +5,4 @@ export * from './queries';
 export * from './engine-runtime';
 export * from './worker';
 export * from './console';
+export * from './nest';

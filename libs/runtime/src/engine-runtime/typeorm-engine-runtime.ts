@@ -18,8 +18,10 @@ import { IdBlockEntity, ScheduleEntity, updateWhere } from '../persistence';
 import type { TaskQueue } from '../queue/task-queue';
 import { BlockIdGenerator } from './block-id-generator';
 import { CommitWriter } from './commit-writer';
+import { EmbeddedRecovery, type RecoveryReport } from './embedded-recovery';
 import { EngineRuntimeReads } from './engine-runtime.reads';
 import { gateFor } from './gate-for';
+import { NodeLogWriter } from './node-log.writer';
 import { rowId } from './record-mappers';
 import { RunDefinitionStore } from './run-definition.store';
 import type { Gate } from './serial-gate';
@@ -58,6 +60,7 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
   private readonly writer = new CommitWriter();
   private readonly runs: RunDefinitionStore;
   private readonly dispatcher: TaskDispatcher;
+  private readonly logs: NodeLogWriter;
 
   constructor(private readonly options: TypeormEngineRuntimeOptions) {
     const gate = gateFor(options.dataSource);
@@ -67,6 +70,9 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
     this.logger = options.logger ?? NOOP_LOGGER;
     this.runs = new RunDefinitionStore(options.prepareBatchSize ?? 500);
     this.dispatcher = new TaskDispatcher(options.queue, this.clock, this.logger);
+    this.logs = new NodeLogWriter(options.dataSource, gate, this.clock, (error) =>
+      this.logger.error('node log lines lost', { error: String(error) }),
+    );
     this.ids = new BlockIdGenerator(
       () => this.reserveIdBlock(),
       (error) => this.logger.error('could not reserve an id block', { error: String(error) }),
@@ -75,6 +81,24 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
 
   async start(): Promise<void> {
     await this.ids.start();
+  }
+
+  /**
+   * The logger to give the Engine: forwards to `base` and stores the lines of node attempts
+   * (meta `nodeId` + `version`) for `getNodeLogs`.
+   */
+  nodeLogger(base?: Logger): Logger {
+    return this.logs.logger(base);
+  }
+
+  /** Stores buffered node log lines now (call before closing the data source). */
+  flushLogs(): Promise<void> {
+    return this.logs.flush();
+  }
+
+  override async getNodeLogs(nodeId: string, version: string): Promise<string[]> {
+    await this.logs.flush();
+    return super.getNodeLogs(nodeId, version);
   }
 
   async prepareRun(plan: RunPlan): Promise<void> {
@@ -104,6 +128,7 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
   }
 
   async commit(commit: StepCommit): Promise<CommitOutcome> {
+    if (commit.relabelLogs?.length) await this.logs.flush();
     const { outcome, dispatch } = await this.transaction((m) => this.writer.apply(m, commit));
     await this.dispatcher.dispatch(dispatch);
     return outcome;
@@ -130,6 +155,14 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
     return this.read((m) => this.reader.operatorTarget(m, nodeId));
   }
 
+  /**
+   * Embedded restart: dispatches again the work whose in-process messages died with the previous
+   * process (see EmbeddedRecovery). Never call it while other workers share the database.
+   */
+  recoverLostWork(): Promise<RecoveryReport> {
+    return new EmbeddedRecovery(this.dataSource, this.dispatcher, this.logger).run();
+  }
+
   /** Runs `work` in one transaction; a deadlock victim (MySQL) is rolled back and run again. */
   private async transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     const retries = this.options.lockConflictRetries ?? 3;
@@ -146,9 +179,11 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
   private async reserveIdBlock(): Promise<number> {
     return this.gate.run(async () => {
       const result = await this.dataSource.createQueryBuilder().insert().into(IdBlockEntity).values({}).execute();
-      const id =
-        (result.identifiers[0] as { id?: number } | undefined)?.id ?? (result.raw as { insertId?: number }).insertId;
-      if (typeof id !== 'number') throw new Error('the database did not return the id block number');
+      const raw =
+        (result.identifiers[0] as { id?: unknown } | undefined)?.id ?? (result.raw as { insertId?: unknown }).insertId;
+      const id = Number(raw);
+      if (!Number.isSafeInteger(id) || id < 1)
+        throw new Error(`the database returned no id block number (${String(raw)})`);
       return id;
     });
   }

@@ -24,7 +24,13 @@ export async function startDurableNode(options: {
   const queue = new TrackedTaskQueue(options.queue, options.tracker);
   const runtime = new TypeormEngineRuntime({ dataSource: options.dataSource, queue, clock: options.tracker.clock });
   await runtime.start();
-  const engine = new Engine({ runtime, catalog: options.catalog, clock: options.tracker.clock, ids: runtime.ids });
+  const engine = new Engine({
+    runtime,
+    catalog: options.catalog,
+    clock: options.tracker.clock,
+    ids: runtime.ids,
+    logger: runtime.nodeLogger(),
+  });
   const worker = new EngineWorker({ engine, queue, concurrency: options.concurrency ?? 4 });
   await worker.start();
   return { runtime, engine, worker, queue };
@@ -61,6 +67,7 @@ export class DurableHarness implements ConformanceHarness {
     await this.tracker.idle();
     for (const node of this.nodes) await node.worker.stop();
     for (const node of this.nodes) await node.queue.close();
+    for (const node of this.nodes) await node.runtime.flushLogs();
     await this.release();
   }
 }

@@ -1,0 +1,119 @@
+import { COMPONENT_REGISTRY } from '@bamboo/component-framework/nest';
+import { loadComponentModules, type ComponentRegistry } from '@bamboo/component-framework';
+import { Engine, type Logger, type SignalPublisher } from '@bamboo/engine';
+import { SignalBus } from '@bamboo/signals';
+import type { Provider } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { SYSTEM_CLOCK, TypeormEngineRuntime } from '../engine-runtime/typeorm-engine-runtime';
+import { createBambooDataSource } from '../persistence';
+import { createTaskQueue } from '../queue/create-task-queue';
+import type { TaskQueue } from '../queue/task-queue';
+import type { EngineWorkerRole } from '../worker/engine-queue-names';
+import { EngineWorker } from '../worker/engine-worker';
+import {
+  BAMBOO_DATA_SOURCE,
+  BAMBOO_OPTIONS,
+  BAMBOO_TASK_QUEUE,
+  type BambooModuleOptions,
+} from './bamboo-module.options';
+import { BambooLifecycle } from './bamboo-lifecycle.service';
+import { BAMBOO_LOGGER } from './bamboo.tokens';
+import { nestEngineLogger } from './nest-engine-logger';
+
+function engineTaskQueue(options: BambooModuleOptions, logger: Logger): TaskQueue {
+  return createTaskQueue(options, {
+    onJobFailed: ({ job, error }) =>
+      logger.error('job failed', { queue: job.queueName, jobId: job.id, error: String(error) }),
+  });
+}
+
+/** The engine publishes synchronously; the bus isolates and reports handler errors itself. */
+function publisherOver(bus: SignalBus, logger: Logger): SignalPublisher {
+  return {
+    emit: (name, payload) => {
+      bus.emit(name, payload).catch((error: unknown) => {
+        logger.error('signal handler failed', { signal: name, error: String(error) });
+      });
+    },
+  };
+}
+
+export const bambooProviders: Provider[] = [
+  {
+    provide: BAMBOO_LOGGER,
+    inject: [BAMBOO_OPTIONS],
+    useFactory: (options: BambooModuleOptions): Logger => options.logger ?? nestEngineLogger(),
+  },
+  {
+    provide: BAMBOO_DATA_SOURCE,
+    inject: [BAMBOO_OPTIONS],
+    useFactory: async (options: BambooModuleOptions): Promise<DataSource> =>
+      options.dataSource ?? (await createBambooDataSource(options).initialize()),
+  },
+  {
+    provide: BAMBOO_TASK_QUEUE,
+    inject: [BAMBOO_OPTIONS, BAMBOO_LOGGER],
+    useFactory: engineTaskQueue,
+  },
+  {
+    provide: SignalBus,
+    inject: [BAMBOO_OPTIONS],
+    useFactory: (options: BambooModuleOptions): SignalBus => options.signalBus ?? new SignalBus(),
+  },
+  {
+    provide: TypeormEngineRuntime,
+    inject: [BAMBOO_OPTIONS, BAMBOO_DATA_SOURCE, BAMBOO_TASK_QUEUE, BAMBOO_LOGGER],
+    useFactory: async (options: BambooModuleOptions, dataSource: DataSource, queue: TaskQueue, logger: Logger) => {
+      const runtime = new TypeormEngineRuntime({
+        dataSource,
+        queue,
+        logger,
+        prepareBatchSize: options.prepareBatchSize,
+        scheduleLockTtlSeconds: options.scheduleLockTtlSeconds,
+      });
+      await runtime.start();
+      return runtime;
+    },
+  },
+  {
+    provide: Engine,
+    inject: [BAMBOO_OPTIONS, TypeormEngineRuntime, COMPONENT_REGISTRY, SignalBus, BAMBOO_LOGGER],
+    useFactory: (
+      options: BambooModuleOptions,
+      runtime: TypeormEngineRuntime,
+      registry: ComponentRegistry,
+      bus: SignalBus,
+      logger: Logger,
+    ): Engine => {
+      loadComponentModules([...options.componentModules], registry);
+      return new Engine({
+        runtime,
+        catalog: registry,
+        clock: SYSTEM_CLOCK,
+        ids: runtime.ids,
+        logger: runtime.nodeLogger(logger),
+        signals: publisherOver(bus, logger),
+        settings: { rerunLimit: options.nodeRerunLimit, ...options.settings },
+      });
+    },
+  },
+  {
+    provide: EngineWorker,
+    inject: [BAMBOO_OPTIONS, Engine, BAMBOO_TASK_QUEUE, BAMBOO_LOGGER],
+    useFactory: (options: BambooModuleOptions, engine: Engine, queue: TaskQueue, logger: Logger) =>
+      new EngineWorker({
+        engine,
+        queue,
+        logger,
+        roles: defaultRoles(options),
+        queueSuffixes: options.queueSuffixes,
+        concurrency: options.workerConcurrency,
+      }),
+  },
+  BambooLifecycle,
+];
+
+function defaultRoles(options: BambooModuleOptions): readonly EngineWorkerRole[] {
+  const roles = options.workerRoles.filter((role) => role === 'execute' || role === 'schedule');
+  return roles.length > 0 ? roles : ['execute', 'schedule'];
+}
