@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs, USAGE } from './cli/args';
 import { measureFloor } from './floors/floors';
@@ -69,6 +69,12 @@ async function main(argv: string[]): Promise<void> {
       // The targets are for the issue's sizes; a scaled-down run says nothing about them.
       const targets = args.scale === 1 ? checkTargets(summary) : [];
       summaries.push(summary);
+      // Other work on the machine skews every figure: show how busy it was.
+      log(
+        `\nload average ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')} on ${cpus().length} cores`,
+      );
       log(`\n${runsTable(runs)}\n\n${summaryTable(summary)}\n\n${targetsTable(targets)}\n`);
       const file = writeResultFile(resultsDir, mode, workload, { args, summary, targets, runs });
       log(`written ${path.relative(repoRoot, file)}\n`);

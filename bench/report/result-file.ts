@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import * as path from 'node:path';
 
 /** Writes `bench/results/<timestamp>-<mode>-<workload>.json` and returns its path. */
@@ -17,6 +17,7 @@ export function writeResultFile(
     cpu: cpus()[0]?.model,
     memoryMiB: Math.round(totalmem() / 2 ** 20),
     node: process.version,
+    loadAverage: loadavg(),
   };
   writeFileSync(file, `${JSON.stringify({ machine, ...body }, null, 2)}\n`);
   return file;
