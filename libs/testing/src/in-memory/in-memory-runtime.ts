@@ -22,6 +22,12 @@ import { applyCommit, checkCommit } from './in-memory-commit';
 import { clone, InMemoryStore } from './in-memory-store';
 import type { InMemoryTaskQueue } from './in-memory-task-queue';
 
+/** A commit held by `holdCommit`. */
+export interface CommitHold {
+  reached: Promise<void>;
+  release(): void;
+}
+
 /**
  * The engine runtime port on plain maps: compare-and-set states, atomic joins, an all-or-nothing
  * commit (applied to a copy, swapped in only when every condition held) and an outbox that
@@ -30,6 +36,7 @@ import type { InMemoryTaskQueue } from './in-memory-task-queue';
 export class InMemoryRuntime implements EngineRuntime {
   readonly store = new InMemoryStore();
   readonly calls: Record<string, number> = {};
+  private holds: Array<{ match: (commit: StepCommit) => boolean; arrive: () => void; gate: Promise<void> }> = [];
 
   constructor(private readonly queue: InMemoryTaskQueue) {}
 
@@ -107,8 +114,31 @@ export class InMemoryRuntime implements EngineRuntime {
     return Promise.resolve(clone(values));
   }
 
-  commit(commit: StepCommit): Promise<CommitOutcome> {
+  /**
+   * Test hook for race tests: the next commit matching `match` waits, after its step's reads and
+   * before anything is checked or applied, until `release()`; `reached` resolves when it waits.
+   */
+  holdCommit(match: (commit: StepCommit) => boolean): CommitHold {
+    let arrive!: () => void;
+    let release!: () => void;
+    const reached = new Promise<void>((resolve) => (arrive = resolve));
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    this.holds.push({ match, arrive, gate });
+    return { reached, release };
+  }
+
+  async commit(commit: StepCommit): Promise<CommitOutcome> {
     this.count('commit');
+    const hold = this.holds.find((candidate) => candidate.match(commit));
+    if (hold) {
+      this.holds = this.holds.filter((candidate) => candidate !== hold);
+      hold.arrive();
+      await hold.gate;
+    }
+    return this.applyNow(commit);
+  }
+
+  private applyNow(commit: StepCommit): Promise<CommitOutcome> {
     const copy = clone(commit);
     try {
       checkCommit(this.store, copy);
