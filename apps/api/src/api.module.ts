@@ -1,5 +1,37 @@
-import { Module } from '@nestjs/common';
-import { HealthController } from './health/health.controller';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { BAMBOO_DATA_SOURCE, type BambooConfig, BambooModule, PipelineQueryService } from '@bamboo/runtime';
+import { ApiHttpModule } from './api-http.module';
 
-@Module({ controllers: [HealthController] })
-export class ApiModule {}
+/** Read models the API serves besides the engine (task list, pipeline detail). */
+@Module({
+  providers: [
+    {
+      provide: PipelineQueryService,
+      inject: [BAMBOO_DATA_SOURCE],
+      useFactory: (dataSource: ConstructorParameters<typeof PipelineQueryService>[0]) =>
+        new PipelineQueryService(dataSource),
+    },
+  ],
+  exports: [PipelineQueryService],
+})
+class ApiReadModelsModule {}
+
+/**
+ * The API process. In embedded mode (no Redis URL) it is the all-in-one process: it also consumes
+ * the in-process queues, so one `npm start` runs everything.
+ */
+@Module({})
+export class ApiModule {
+  static forConfig(config: BambooConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        BambooModule.forRoot({ ...config, runWorkers: config.mode === 'embedded' }),
+        ApiHttpModule.register({
+          tokens: { token: config.apiToken, readToken: config.apiReadToken },
+          imports: [ApiReadModelsModule],
+        }),
+      ],
+    };
+  }
+}
