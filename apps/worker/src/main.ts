@@ -1,9 +1,17 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { loadBambooConfig } from '@bamboo/runtime';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create(WorkerModule);
+  const config = loadBambooConfig();
+  if (config.mode !== 'distributed') {
+    // With the in-process queue a separate worker would never see the API's jobs.
+    throw new Error('apps/worker needs BAMBOO_REDIS_URL (distributed mode); embedded mode runs workers in the API');
+  }
+  const app = await NestFactory.create(WorkerModule.forConfig(config));
+  // SIGTERM/SIGINT: stop taking jobs, finish those in flight, close the queue and the database.
   app.enableShutdownHooks();
   const port = Number(process.env.PORT ?? 3001);
   // Without an API token the server must not be reachable from other machines.
@@ -11,4 +19,7 @@ async function bootstrap(): Promise<void> {
   await app.listen(port, host);
 }
 
-void bootstrap();
+bootstrap().catch((error: unknown) => {
+  new Logger('worker').error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+import { FakeClock, TreeKit, conformanceCatalog, plain, splice } from '@bamboo/testing';
+import type { Logger as TypeormLogger } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import type { TaskQueue } from '../../queue/task-queue';
+import { DurableHarness, startDurableNode } from './durable-harness.conformance';
+import { WorkTracker } from './tracked-task-queue.conformance';
+
+/** A TypeORM logger that counts every statement sent to the database, by kind. */
+export class StatementCounter implements TypeormLogger {
+  counting = false;
+  readonly statements: string[] = [];
+
+  logQuery(query: string): void {
+    if (this.counting) this.statements.push(kindOf(query));
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
+/** `SELECT eri_state`, `UPDATE eri_process`, `BEGIN`… */
+function kindOf(query: string): string {
+  const sql = query.replace(/\s+/g, ' ').trim();
+  const verb = sql.split(' ')[0]!.toUpperCase();
+  const table = /(?:FROM|INTO|UPDATE)\s+[`"]?(\w+)/i.exec(sql)?.[1];
+  return table ? `${verb} ${table}` : verb === 'START' ? 'BEGIN' : verb;
+}
+
+export interface PerNodeCounts {
+  statements: number;
+  queueAdds: number;
+  byKind: Record<string, number>;
+}
+
+/**
+ * Statements and queue adds per executed ServiceActivity in steady state: the difference between
+ * runs of 30 and 10 sequential nodes, divided by 20 (start, end and the first dispatch cancel out).
+ */
+export async function countPerServiceActivity(
+  dataSource: DataSource,
+  counter: StatementCounter,
+  makeQueue: () => TaskQueue,
+  referencing: boolean,
+): Promise<PerNodeCounts> {
+  const run = async (n: number) => {
+    const tracker = new WorkTracker(new FakeClock());
+    const queue = makeQueue();
+    let adds = 0;
+    const add = queue.add.bind(queue);
+    queue.add = (...args) => {
+      adds += 1;
+      return add(...args);
+    };
+    const node = await startDurableNode({ dataSource, queue, tracker, catalog: conformanceCatalog() });
+    const harness = new DurableHarness([node], tracker);
+    const k = new TreeKit().start();
+    const names = Array.from({ length: n }, (_, i) => `n${i}`);
+    for (const name of names) k.act(name, 'echo', { v: referencing ? splice('${x}') : plain(1) });
+    const tree = k
+      .end()
+      .chain('start', ...names, 'end')
+      .vars({ '${x}': plain('x') })
+      .build();
+    counter.statements.length = 0;
+    counter.counting = true;
+    await harness.engine.runPipeline(tree);
+    await harness.runUntilIdle();
+    counter.counting = false;
+    await harness.close();
+    return { statements: [...counter.statements], adds };
+  };
+  const small = await run(10);
+  const large = await run(30);
+  const tally = (list: string[]) => list.reduce<Record<string, number>>((t, k) => ({ ...t, [k]: (t[k] ?? 0) + 1 }), {});
+  const [a, b] = [tally(small.statements), tally(large.statements)];
+  const byKind: Record<string, number> = {};
+  for (const kind of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const per = ((b[kind] ?? 0) - (a[kind] ?? 0)) / 20;
+    if (per !== 0) byKind[kind] = per;
+  }
+  return {
+    statements: (large.statements.length - small.statements.length) / 20,
+    queueAdds: (large.adds - small.adds) / 20,
+    byKind,
+  };
+}

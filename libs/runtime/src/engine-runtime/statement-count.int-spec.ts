@@ -1,0 +1,34 @@
+import { TEST_REDIS_URL, createTestDatabase, dropTestDatabase, randomQueuePrefix } from '@bamboo/testing';
+import { createBambooDataSource, type BambooDataSource } from '../persistence';
+import { BullTaskQueue } from '../queue/bull-task-queue';
+import { StatementCounter, countPerServiceActivity } from './conformance/statement-counter.conformance';
+
+// The same count on MariaDB + Bull (see statement-count.spec.ts):
+//   npx jest --selectProjects integration --runInBand -- libs/runtime/src/engine-runtime/statement-count.int-spec.ts
+const counter = new StatementCounter();
+let database: { name: string; url: string };
+let dataSource: BambooDataSource;
+
+beforeAll(async () => {
+  database = await createTestDatabase('count');
+  dataSource = await createBambooDataSource(
+    { database: { kind: 'mysql', flavor: 'mariadb', url: database.url, poolSize: 5 } },
+    { overrides: { logger: counter } },
+  ).initialize();
+});
+
+afterAll(async () => {
+  await dataSource?.destroy();
+  if (database) await dropTestDatabase(database.name);
+});
+
+describe('statements per executed ServiceActivity (MariaDB + Bull, steady state)', () => {
+  it.each([false, true])('with a context reference: %s', async (referencing) => {
+    const prefix = randomQueuePrefix('count');
+    const queue = () => new BullTaskQueue({ redisUrl: TEST_REDIS_URL, prefix });
+    const counts = await countPerServiceActivity(dataSource, counter, queue, referencing);
+    console.log(`MariaDB, references=${referencing}:`, JSON.stringify(counts, null, 1));
+    expect(counts.queueAdds).toBe(0);
+    expect(counts.statements).toBe(referencing ? 14 : 13);
+  });
+});

@@ -1,0 +1,34 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBambooDataSource, type BambooDataSource } from '../persistence';
+import { InProcessTaskQueue } from '../queue/in-process-task-queue';
+import { StatementCounter, countPerServiceActivity } from './conformance/statement-counter.conformance';
+
+// ARCHITECTURE.md "few round trips": the SQL statements and queue operations of one executed
+// ServiceActivity, counted through TypeORM's logger. Print them with:
+//   npx jest --selectProjects unit -- libs/runtime/src/engine-runtime/statement-count.spec.ts
+const directory = mkdtempSync(join(tmpdir(), 'bamboo-count-'));
+const counter = new StatementCounter();
+let dataSource: BambooDataSource;
+
+beforeAll(async () => {
+  dataSource = await createBambooDataSource(
+    { database: { kind: 'sqlite', path: join(directory, 'bamboo.sqlite') } },
+    { overrides: { logger: counter } },
+  ).initialize();
+});
+
+afterAll(async () => {
+  await dataSource?.destroy();
+  rmSync(directory, { recursive: true, force: true });
+});
+
+describe('statements per executed ServiceActivity (SQLite, steady state)', () => {
+  it.each([false, true])('with a context reference: %s', async (referencing) => {
+    const counts = await countPerServiceActivity(dataSource, counter, () => new InProcessTaskQueue(), referencing);
+    console.log(`SQLite, references=${referencing}:`, JSON.stringify(counts, null, 1));
+    expect(counts.queueAdds).toBe(0);
+    expect(counts.statements).toBe(referencing ? 14 : 13);
+  });
+});
