@@ -1,4 +1,11 @@
-import { Engine, type ComponentCatalog, type EngineSettings, type EngineTask, type Logger } from '@bamboo/engine';
+import {
+  Engine,
+  type ComponentCatalog,
+  type EngineSettings,
+  type EngineTask,
+  type Logger,
+  type SignalPublisher,
+} from '@bamboo/engine';
 import type { ConformanceHarness } from '../conformance/conformance-harness';
 import { FakeClock } from '../fake-clock';
 import { InMemoryRuntime } from './in-memory-runtime';
@@ -8,6 +15,8 @@ import { SequentialIds } from './sequential-ids';
 export interface InMemoryHarnessOptions {
   catalog: ComponentCatalog;
   settings?: Partial<EngineSettings>;
+  /** Where the engine publishes signals. @default publishes nothing */
+  signals?: SignalPublisher;
   /** Deliver every execute and poll task twice, to prove that duplicates are harmless. */
   duplicateDelivery?: boolean;
 }
@@ -28,6 +37,7 @@ export class InMemoryHarness implements ConformanceHarness {
       clock: this.clock,
       ids: new SequentialIds(),
       logger: this.nodeLogs(),
+      signals: options.signals,
       settings: options.settings,
     });
   }

@@ -36,7 +36,9 @@ export class OperatorHooks {
       const hook = service[name];
       if (!hook) return;
       const run = await runs.get(node.rootPipelineId);
-      const dataObject = new DataObject({ ...data?.inputs }, { ...data?.outputs });
+      // Commands that did not read the execution data (callback) read it only for an opted-in hook.
+      const current = data ?? (await services.runtime.getExecutionData(node.id));
+      const dataObject = new DataObject({ ...current?.inputs }, { ...current?.outputs });
       await hook.call(service, dataObject, new DataObject({ ...run.rootPipelineData }, {}), callback);
     } catch (error) {
       services.logger.warn(`hook ${name} failed`, { nodeId: node.id, error: String(error) });
