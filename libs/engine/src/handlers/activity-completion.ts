@@ -59,7 +59,7 @@ export async function completeActivity(
 ): Promise<ActivityOutcome> {
   const next = success ? loopAwareNext(ctx) : failureNext(ctx);
   if (next === undefined) {
-    call?.event(`node_${phase}_fail`);
+    await call?.event(`node_${phase}_fail`);
     await call?.hook(phase === 'execute' ? 'nodeExecuteFail' : 'nodeScheduleFail');
     ctx.effects.setState(ctx.node.id, 'FAILED', { setArchived: true });
   } else {

@@ -40,6 +40,8 @@ export async function endPipeline(step: NodeStep<EventNodeDefinition>): Promise<
   step.effects.setState(pipelineId, 'FINISHED', { setArchived: true });
   if (isRoot) {
     step.effects.event('pipeline_finish', { pipeline_id: pipelineId });
+    // bamboo-engine leaves this to the application's instance model; the engine is ours (spec 08 §5).
+    step.effects.signal({ name: 'post_pipeline_finish', payload: { instance_id: pipelineId } });
     return { kind: 'die' };
   }
   const subprocess = run.nodes[pipelineId]!;

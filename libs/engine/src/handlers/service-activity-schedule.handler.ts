@@ -45,7 +45,6 @@ export async function scheduleServiceActivity(step: ScheduleStep): Promise<Sched
   const call = await ServiceCall.open({
     node,
     services,
-    effects: step.effects,
     rootPipelineData: step.run.rootPipelineData,
     data: new DataObject({ ...stored.inputs }, { ...stored.outputs }),
     attrs: {
@@ -80,19 +79,19 @@ export async function scheduleServiceActivity(step: ScheduleStep): Promise<Sched
 }
 
 async function runSchedule(call: ServiceCall, callbackData: Record<string, unknown> | null) {
-  call.event('pre_schedule');
+  await call.event('pre_schedule');
   try {
     await call.hook('preSchedule');
     await call.beforeSchedule();
     const success = isSuccess(await call.service.schedule(call.data, call.parentData, callbackData));
     if (!success) return { success, done: false };
-    call.event('post_schedule');
+    await call.event('post_schedule');
     await call.hook('postSchedule');
     return { success, done: call.service.isScheduleFinished() };
   } catch (error) {
     const trace = traceOf(error);
     call.data.outputs.ex_data = trace;
-    call.exceptionEvent('node_schedule_exception', trace);
+    await call.exceptionEvent('node_schedule_exception', trace);
     await call.hook('nodeScheduleException');
     return { success: false, done: false };
   }

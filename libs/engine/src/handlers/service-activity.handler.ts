@@ -36,7 +36,6 @@ export class ServiceActivityHandler implements NodeHandler<ServiceActivityDefini
     const call = await ServiceCall.open({
       node,
       services,
-      effects: step.effects,
       rootPipelineData: step.run.rootPipelineData,
       data: new DataObject(inputs, {}),
       attrs: { topPipelineId: topPipelineOf(step), rootPipelineId: step.run.rootPipelineId, ...attempt },
@@ -61,22 +60,22 @@ export class ServiceActivityHandler implements NodeHandler<ServiceActivityDefini
   }
 
   private async runService(call: ServiceCall): Promise<boolean> {
-    call.event('node_enter');
+    await call.event('node_enter');
     await call.hook('nodeEnter');
-    call.event('pre_execute');
+    await call.event('pre_execute');
     try {
       await call.hook('preExecute');
       await call.beforeExecute();
       const success = isSuccess(await call.service.execute(call.data, call.parentData));
       if (success) {
-        call.event('post_execute');
+        await call.event('post_execute');
         await call.hook('postExecute');
       }
       return success;
     } catch (error) {
       const trace = traceOf(error);
       call.data.outputs.ex_data = trace;
-      call.exceptionEvent('node_execute_exception', trace);
+      await call.exceptionEvent('node_execute_exception', trace);
       await call.hook('nodeExecuteException');
       return false;
     }

@@ -9,8 +9,7 @@ import type {
 import { DataObject } from '../component';
 import type { ServiceActivityDefinition } from '../runtime/node-definition';
 import type { EngineServices } from '../process/engine-services';
-import { publishSignal } from '../process/signal-publishing';
-import type { StepEffects } from '../process/step-effects';
+import { publishPipelineEvent, publishSignal } from '../process/signal-publishing';
 
 /** Engine hook events of one service call whose data is just the node's ids (spec 08 §4). */
 export type NodeEventType = {
@@ -42,14 +41,12 @@ export class ServiceCall {
     readonly parentData: DataObject,
     private readonly node: ServiceActivityDefinition,
     private readonly services: EngineServices,
-    private readonly effects: StepEffects,
     private readonly callbackRecord: CallbackRecord | null,
   ) {}
 
   static async open(args: {
     node: ServiceActivityDefinition;
     services: EngineServices;
-    effects: StepEffects;
     rootPipelineData: DataRecord;
     data: DataObject;
     attrs: { version: string; topPipelineId: string; rootPipelineId: string; loop: number; innerLoop: number };
@@ -74,17 +71,21 @@ export class ServiceCall {
     });
     const parentData = new DataObject({ ...args.rootPipelineData }, {});
     const record = args.callbackRecord ?? null;
-    return new ServiceCall(definition, service, args.data, parentData, node, services, args.effects, record);
+    return new ServiceCall(definition, service, args.data, parentData, node, services, record);
   }
 
-  /** Runtime hook event (`pipeline_event`) with the node's ids, published after the step's commit. */
-  event(eventType: NodeEventType): void {
-    this.effects.event(eventType, this.ids());
+  /**
+   * Runtime hook event (`pipeline_event`) with the node's ids. Published at once, like the
+   * original's hook methods: these events sit between user-code calls outside any transaction
+   * (the RUNNING state is already committed), and `pre_service_execute` must not overtake them.
+   */
+  event(eventType: NodeEventType): Promise<void> {
+    return publishPipelineEvent(this.services, eventType, this.ids());
   }
 
   /** `node_execute_exception` / `node_schedule_exception` with the stack trace. */
-  exceptionEvent(eventType: 'node_execute_exception' | 'node_schedule_exception', exData: string): void {
-    this.effects.event(eventType, { ...this.ids(), ex_data: exData });
+  exceptionEvent(eventType: 'node_execute_exception' | 'node_schedule_exception', exData: string): Promise<void> {
+    return publishPipelineEvent(this.services, eventType, { ...this.ids(), ex_data: exData });
   }
 
   /** `pre_service_execute`, just before the component's `execute` (spec 08 §2). */

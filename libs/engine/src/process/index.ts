@@ -4,3 +4,4 @@ export * from './run-cache';
 export * from './execute-runner';
 export * from './schedule-runner';
 export * from './signal-publishing';
+export * from './run-signals';

@@ -129,6 +129,11 @@ export class StepEffects {
     this.signals.push(pipelineEventSignal(eventType, data));
   }
 
+  /** Any other signal of spec 08 (e.g. `post_pipeline_finish`), published after the commit. */
+  signal(signal: EngineSignal): void {
+    this.signals.push(signal);
+  }
+
   isEmpty(): boolean {
     return Object.keys(this.commit).length === 0 && !this.hasStateWrites();
   }
