@@ -12,9 +12,11 @@ import { API_TOKENS, type ApiTokens, BearerAuthGuard } from './common/bearer-aut
 import { RequestIdMiddleware } from './common/request-id.middleware';
 import { ComponentsController } from './components/components.controller';
 import { HealthController } from './health/health.controller';
+import { NodeCommandsController } from './nodes/node-commands.controller';
 import { NodesController } from './nodes/nodes.controller';
 import { PipelineTreesController } from './pipeline-trees/pipeline-trees.controller';
 import { IdempotencyStore } from './pipelines/idempotency.store';
+import { PipelineCommandsController } from './pipelines/pipeline-commands.controller';
 import { PipelinesController } from './pipelines/pipelines.controller';
 
 export interface ApiHttpModuleOptions {
@@ -37,7 +39,9 @@ export class ApiHttpModule implements NestModule {
         HealthController,
         AuthController,
         PipelinesController,
+        PipelineCommandsController,
         NodesController,
+        NodeCommandsController,
         PipelineTreesController,
         ComponentsController,
       ],

@@ -1,6 +1,13 @@
 import { Body, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
-import { Engine, type ExecutionData, type HistoryRecord } from '@bamboo/engine';
+import {
+  Engine,
+  type ExecutionData,
+  type ExecutionTime,
+  type NodeDataView,
+  type NodeDebugInfo,
+  type StateNode,
+} from '@bamboo/engine';
 import { ApiController } from '../common/api-controller.decorator';
 import { IdParamPipe } from '../common/id-param.pipe';
 import { CallbackDto, CallbackResponseDto } from './dto/callback.dto';
@@ -11,6 +18,52 @@ const nodeId = () => new IdParamPipe('node_id');
 @ApiController('nodes', 'nodes')
 export class NodesController {
   constructor(private readonly engine: Engine) {}
+
+  @Get(':node_id/state')
+  @ApiOperation({ summary: "One node's own state record (also a pause booked on a node not reached yet)" })
+  state(@Param('node_id', nodeId()) id: string): Promise<Omit<StateNode, 'children' | 'root_id:'>> {
+    return this.engine.getNodeState(id).then(({ children: _children, 'root_id:': _legacy, ...own }) => own);
+  }
+
+  @Get(':node_id/children-states')
+  @ApiOperation({ summary: 'get_children_states: the node and its direct children' })
+  childrenStates(@Param('node_id', nodeId()) id: string): Promise<Record<string, StateNode>> {
+    return this.engine.getChildrenStates(id);
+  }
+
+  @Get(':node_id/data')
+  @ApiOperation({ summary: 'get_data: configured inputs and output mapping' })
+  data(@Param('node_id', nodeId()) id: string): Promise<NodeDataView> {
+    return this.engine.getData(id);
+  }
+
+  @Get(':node_id/debug')
+  @ApiOperation({ summary: 'get_node_debug_info' })
+  debug(@Param('node_id', nodeId()) id: string): Promise<NodeDebugInfo> {
+    return this.engine.getNodeDebugInfo(id);
+  }
+
+  @Get(':node_id/execution-time')
+  @ApiOperation({ summary: 'get_node_execution_time' })
+  executionTime(@Param('node_id', nodeId()) id: string): Promise<ExecutionTime> {
+    return this.engine.getNodeExecutionTime(id);
+  }
+
+  @Get(':node_id/logs')
+  @ApiOperation({ summary: 'get_plain_log_for_node: the log lines of one attempt' })
+  @ApiQuery({ name: 'history_id', required: false })
+  @ApiQuery({ name: 'version', required: false })
+  async logs(
+    @Param('node_id', nodeId()) id: string,
+    @Query('history_id') historyId?: string,
+    @Query('version') version?: string,
+  ): Promise<{ log: string }> {
+    const options = {
+      historyId: historyId && historyId !== '-1' ? historyId : undefined,
+      version: version || undefined,
+    };
+    return { log: await this.engine.getPlainLogForNode(id, options) };
+  }
 
   @Get(':node_id/execution-data')
   @ApiOperation({ summary: 'get_execution_data: {inputs, outputs} of the latest attempt' })
@@ -39,7 +92,7 @@ export class NodesController {
     @Query('loop', new ParseIntPipe({ optional: true })) loop?: number,
     @Query('view') view?: string,
   ): Promise<Array<Record<string, unknown>>> {
-    const records: HistoryRecord[] = await this.engine.getHistories(id, loop ?? -1);
+    const records = await this.engine.getHistories(id, loop ?? -1);
     return records.map((record) => toHistoryView(record, view === 'short'));
   }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsObject, IsOptional, IsString, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsObject, IsOptional, IsString, Matches } from 'class-validator';
 
 export class TreeRequestDto {
   @ApiProperty({ description: 'A pipeline tree (spec 02)' })
@@ -17,4 +17,28 @@ export class SkippedNodesRequestDto extends TreeRequestDto {
   @IsOptional()
   @IsBoolean()
   validate?: boolean;
+}
+
+export class PreviewNodeInputsDto extends TreeRequestDto {
+  @ApiProperty()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'node_id must be a node id' })
+  node_id!: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Subprocess ids from the root down to the node' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(64)
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { each: true, message: 'subprocess_stack must hold node ids' })
+  subprocess_stack?: string[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsObject()
+  root_pipeline_data?: Record<string, unknown>;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsObject()
+  parent_params?: Record<string, unknown>;
 }

@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+
+export class ContextValueDto {
+  @ApiProperty({ example: '${threshold}' })
+  @IsString()
+  @Matches(/^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/, { message: 'key must look like ${name}' })
+  key!: string;
+
+  @ApiProperty({ enum: ['plain', 'splice', 'lazy'] })
+  @IsIn(['plain', 'splice', 'lazy'])
+  type!: 'plain' | 'splice' | 'lazy';
+
+  @ApiProperty({ description: 'Any JSON value' })
+  @IsDefined()
+  value!: unknown;
+
+  @ApiPropertyOptional({ description: 'Lazy variable code (type lazy)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  code?: string;
+}
+
+/** Body of `PATCH /api/v1/pipelines/{id}/context` (update_context_values). */
+export class UpdateContextDto {
+  @ApiProperty({ type: [ContextValueDto] })
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => ContextValueDto)
+  context_values!: ContextValueDto[];
+}
