@@ -18,13 +18,13 @@ export interface ExamplePipeline {
  * start → demo_order_total → demo_batch_export → demo_audit_end: the batch export exports as many
  * rows as the order has items, into a file named by the `demo_slug` lazy variable.
  */
-export function examplePipeline(): ExamplePipeline {
+export function examplePipeline(batchSize = 2): ExamplePipeline {
   const kit = new TreeKit()
     .start()
     .act('total', 'demo_order_total', { lines: plain(ORDER_LINES), discount_percent: plain(10) })
     .act('export', 'demo_batch_export', {
       rows: splice('${item_count}'),
-      batch_size: plain(2),
+      batch_size: plain(batchSize),
       target: splice('${campaign}'),
     })
     .end('end', 'demo_audit_end')
