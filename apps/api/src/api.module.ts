@@ -1,5 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { BAMBOO_DATA_SOURCE, type BambooConfig, BambooModule, PipelineQueryService } from '@bamboo/runtime';
+import {
+  BAMBOO_DATA_SOURCE,
+  type BambooConfig,
+  BambooModule,
+  type BambooModuleOptions,
+  PipelineQueryService,
+} from '@bamboo/runtime';
 import { ApiHttpModule } from './api-http.module';
 
 /** Read models the API serves besides the engine (task list, pipeline detail). */
@@ -22,11 +28,12 @@ class ApiReadModelsModule {}
  */
 @Module({})
 export class ApiModule {
-  static forConfig(config: BambooConfig): DynamicModule {
+  /** `overrides` lets tests and hosts supply a registry or run workers in distributed mode too. */
+  static forConfig(config: BambooConfig, overrides: Partial<BambooModuleOptions> = {}): DynamicModule {
     return {
       module: ApiModule,
       imports: [
-        BambooModule.forRoot({ ...config, runWorkers: config.mode === 'embedded' }),
+        BambooModule.forRoot({ ...config, runWorkers: config.mode === 'embedded', ...overrides }),
         ApiHttpModule.register({
           tokens: { token: config.apiToken, readToken: config.apiReadToken },
           imports: [ApiReadModelsModule],

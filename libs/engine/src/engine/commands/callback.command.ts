@@ -18,7 +18,11 @@ export async function callback(
   const { runtime, ids } = ctx.services;
   const target = await runtime.loadCallbackTarget(nodeId, version);
   const process = target.sleepingProcesses[0];
-  if (!process) throw new InvalidOperationError(`can not find sleep process with current node id: ${nodeId}`);
+  if (!process) {
+    // An unknown node is a different failure from a node that is not waiting (00-README: 404 vs 409).
+    if (!target.state) throw new NotFoundError(`node(${nodeId}) has no state`);
+    throw new InvalidOperationError(`can not find sleep process with current node id: ${nodeId}`);
+  }
   if (target.sleepingProcesses.length > 1) {
     throw new InvalidOperationError(`multiple sleep process with current node id: ${nodeId}`);
   }

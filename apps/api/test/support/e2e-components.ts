@@ -1,0 +1,32 @@
+import { Component, ComponentRegistry, registerBuiltinComponents, Service } from '@bamboo/component-framework';
+import type { DataObject, ServiceResult } from '@bamboo/engine';
+
+/** Copies inputs to outputs. */
+@Component({ code: 'e2e_echo', name: 'Echo', registerIgnore: true })
+export class EchoService extends Service {
+  execute(data: DataObject): ServiceResult {
+    for (const [key, value] of Object.entries(data.inputs)) if (!key.startsWith('_')) data.outputs[key] = value;
+    this.runtime.logger.info(`echoed ${Object.keys(data.inputs).length} inputs`);
+    return true;
+  }
+}
+
+/** Fails with ex_data unless its input `ok` is true: the operator's retry/skip target. */
+@Component({ code: 'e2e_fail_unless_ok', name: 'Fail unless ok', registerIgnore: true })
+export class FailUnlessOkService extends Service {
+  execute(data: DataObject): ServiceResult {
+    data.outputs.seen = data.inputs.ok ?? null;
+    if (data.inputs.ok === true) return true;
+    data.outputs.ex_data = 'input ok is not true';
+    return false;
+  }
+}
+
+/** A registry with the built-ins and the e2e components, as a deployment would build it. */
+export function e2eRegistry(): ComponentRegistry {
+  const registry = new ComponentRegistry();
+  registerBuiltinComponents(registry);
+  registry.register(EchoService);
+  registry.register(FailUnlessOkService);
+  return registry;
+}
