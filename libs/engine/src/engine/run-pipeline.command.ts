@@ -1,5 +1,6 @@
 import type { PipelineTree } from '../model';
 import { prepareRunData } from '../data/run-preparation';
+import { prepareRunEventData, publishBeforeRun, publishRunStarted } from '../process/run-signals';
 import type { EngineServices } from '../process/engine-services';
 import type { ExecuteTask } from '../runtime/engine-task';
 import type { RunPlan } from '../runtime/run-plan';
@@ -22,6 +23,8 @@ export async function runPipeline(
     sinkTypes: services.catalog.endEventTypes(),
   });
   checkLazyInputKeys(tree);
+  const eventData = prepareRunEventData(tree, options);
+  await publishBeforeRun(services, eventData);
   const prepared = prepareRunData(tree, {
     rootPipelineData: options.rootPipelineData ?? {},
     rootPipelineContext: options.rootPipelineContext ?? {},
@@ -82,5 +85,6 @@ export async function runPipeline(
     dispatch: [{ task: first, delaySeconds: 0 }],
   };
   await services.runtime.prepareRun(plan);
+  await publishRunStarted(services, plan, eventData);
   return { pipelineId: tree.id, processId: rootProcess.id };
 }

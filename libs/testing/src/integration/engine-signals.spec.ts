@@ -189,6 +189,7 @@ describe('signals emitted by the engine on the in-memory runtime (spec 08)', () 
     collect(seen);
     expect(stateWrites(seen)).toContain(`${tree.id}:REVOKED`);
     expect(only(seen, 'pipeline_revoked')).toEqual([{ pipeline_id: tree.id }]);
+    expect(only(seen, 'post_pipeline_revoke')).toEqual([{ instance_id: tree.id }]);
   });
 
   it('a throwing listener (even a critical one) never changes a node outcome; the bus counts the errors', async () => {
@@ -213,14 +214,13 @@ describe('signals emitted by the engine on the in-memory runtime (spec 08)', () 
 
   it('emits every signal of spec 08 the engine owns; the rest belong to the runtime and extensions', () => {
     // Not engine signals: interrupts come from the runtime's recovery (09), periodic-task signals
-    // from the periodic extension, post_pipeline_revoke from the revoke command (not wired yet).
+    // from the periodic extension.
     const elsewhere: SignalName[] = [
       'execute_interrupt',
       'schedule_interrupt',
       'pre_periodic_task_start',
       'post_periodic_task_start',
       'periodic_task_start_failed',
-      'post_pipeline_revoke',
     ];
     expect([...emitted].sort()).toEqual(SIGNAL_NAMES.filter((name) => !elsewhere.includes(name)).sort());
   });

@@ -18,6 +18,7 @@ export async function revokePipeline(ctx: CommandContext, pipelineId: string): P
   const effects = new StepEffects(ctx.services);
   effects.observe(state, pipelineId);
   effects.setState(pipelineId, 'REVOKED', { setArchived: true });
+  effects.signal({ name: 'post_pipeline_revoke', payload: { instance_id: pipelineId } });
   const hooks = new OperatorHooks(ctx);
   const pre = { pipeline_id: pipelineId };
   await hooks.event({ event_type: 'pre_revoke_pipeline', data: pre });
