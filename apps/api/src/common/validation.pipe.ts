@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { jsonObjectFieldsOf } from './json-object-field.decorator';
 
 function flatten(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((error) => {
@@ -11,15 +12,50 @@ function flatten(errors: ValidationError[], parent = ''): string[] {
   });
 }
 
-/** DTO validation (spec 06 B.1 rule 4): unknown fields are refused and every message names its field. */
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * DTO validation (spec 06 B.1 rule 4): unknown fields are refused and every message names its
+ * field. Fields marked `@JsonObjectField()` are checked to be JSON objects and passed through
+ * without class-transformer walking them.
+ */
+class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const fields = metadata.type === 'body' ? jsonObjectFieldsOf(metadata.metatype) : [];
+    if (fields.length === 0 || !isJsonObject(value)) return super.transform(value, metadata);
+    const raw: Record<string, unknown> = {};
+    const shallow: Record<string, unknown> = { ...value };
+    const problems: string[] = [];
+    for (const field of fields) {
+      if (!Object.prototype.hasOwnProperty.call(value, field)) continue;
+      raw[field] = value[field];
+      if (!isJsonObject(value[field])) problems.push(`${field} must be an object`);
+      shallow[field] = {};
+    }
+    let result: Record<string, unknown>;
+    try {
+      result = (await super.transform(shallow, metadata)) as Record<string, unknown>;
+    } catch (error) {
+      if (problems.length === 0 || !(error instanceof BadRequestException)) throw error;
+      const others = (error.getResponse() as { detail?: { errors?: string[] } }).detail?.errors ?? [];
+      throw badRequest([...problems, ...others]);
+    }
+    if (problems.length > 0) throw badRequest(problems);
+    return Object.assign(result, raw);
+  }
+}
+
+function badRequest(messages: string[]): BadRequestException {
+  return new BadRequestException({ message: messages, detail: { errors: messages } });
+}
+
 export function createApiValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => {
-      const messages = flatten(errors);
-      return new BadRequestException({ message: messages, detail: { errors: messages } });
-    },
+    exceptionFactory: (errors) => badRequest(flatten(errors)),
   });
 }

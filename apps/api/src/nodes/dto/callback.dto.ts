@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsObject, IsString, Matches } from 'class-validator';
+import { JsonObjectField } from '../../common/json-object-field.decorator';
 
 /** Body of `POST /api/v1/nodes/{node_id}/callbacks` (spec 06 A.14). */
 export class CallbackDto {
@@ -12,6 +13,7 @@ export class CallbackDto {
   version!: string;
 
   @ApiProperty({ description: 'Payload handed to the component schedule()', example: { approved: true } })
+  @JsonObjectField()
   @IsObject()
   data!: Record<string, unknown>;
 }

@@ -10,12 +10,14 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
+import { JsonObjectField } from '../../common/json-object-field.decorator';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export class RetryNodeDto {
   @ApiPropertyOptional({ description: 'The complete new input set (replaces every input)', example: { n: 5 } })
   @IsOptional()
+  @JsonObjectField()
   @IsObject()
   inputs?: Record<string, unknown>;
 
@@ -79,6 +81,7 @@ export class UpdateNodeOutputsDto {
   root_pipeline_id!: string;
 
   @ApiProperty({ description: 'Context keys in ${key} form mapped to new values', example: { '${total}': 42 } })
+  @JsonObjectField()
   @IsObject()
   context_values!: Record<string, unknown>;
 }

@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsObject, IsOptional, IsString, Matches } from 'class-validator';
+import { JsonObjectField } from '../../common/json-object-field.decorator';
 
 export class TreeRequestDto {
   @ApiProperty({ description: 'A pipeline tree (spec 02)' })
+  @JsonObjectField()
   @IsObject()
   pipeline!: Record<string, unknown>;
 }
@@ -34,11 +36,13 @@ export class PreviewNodeInputsDto extends TreeRequestDto {
 
   @ApiPropertyOptional()
   @IsOptional()
+  @JsonObjectField()
   @IsObject()
   root_pipeline_data?: Record<string, unknown>;
 
   @ApiPropertyOptional()
   @IsOptional()
+  @JsonObjectField()
   @IsObject()
   parent_params?: Record<string, unknown>;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { JsonObjectField } from '../../common/json-object-field.decorator';
 
 export class RunOptionsDto {
   @ApiPropertyOptional({ description: 'Accept directed cycles (loops) in the tree.', default: false })
@@ -73,6 +74,7 @@ const EXAMPLE_TREE = {
 /** Body of `POST /api/v1/pipelines` (spec 06 B.2 run_pipeline). */
 export class RunPipelineDto {
   @ApiProperty({ description: 'The pipeline tree (spec 02), as bamboo-engine emits it.', example: EXAMPLE_TREE })
+  @JsonObjectField()
   @IsObject()
   pipeline!: Record<string, unknown>;
 
@@ -81,16 +83,19 @@ export class RunPipelineDto {
     example: { executor: 'alice' },
   })
   @IsOptional()
+  @JsonObjectField()
   @IsObject()
   root_pipeline_data?: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'Extra plain variables of the root context.' })
   @IsOptional()
+  @JsonObjectField()
   @IsObject()
   root_pipeline_context?: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'Plain variables seeded into every subprocess context.' })
   @IsOptional()
+  @JsonObjectField()
   @IsObject()
   subprocess_context?: Record<string, unknown>;
 
