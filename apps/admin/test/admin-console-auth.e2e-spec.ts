@@ -1,23 +1,20 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './support/browser';
-import { DIST_DIR, ensureConsoleBuilt } from './support/console-server';
-import { startFakeApiServer, type FakeApiServer } from './support/fake-api-server';
-import { seedScenario, type ScenarioIds } from './support/fake-scenario';
-import { FakeStore } from './support/fake-store';
+import { type FailedTask, seedFailedTask } from './support/console-scenario';
+import { embeddedConsoleServer, type ConsoleServer } from './support/console-server';
 
 // Login on 401 and the read-only token (GET /auth/whoami → {scope: 'read'}) hiding operations.
 jest.setTimeout(90_000);
 
-let server: FakeApiServer;
-let ids: ScenarioIds;
+let server: ConsoleServer<FailedTask>;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  ensureConsoleBuilt();
-  const store = new FakeStore();
-  ids = seedScenario(store);
-  server = await startFakeApiServer({ distDir: DIST_DIR, store, token: 'full-secret', readToken: 'read-secret' });
+  server = await embeddedConsoleServer({
+    env: { BAMBOO_API_TOKEN: 'full-secret', BAMBOO_API_READ_TOKEN: 'read-secret' },
+    seed: (seeder) => seedFailedTask(seeder),
+  });
   browser = await launchChromium();
 }, 180_000);
 
@@ -34,7 +31,7 @@ beforeEach(async () => {
 afterEach(() => page.close());
 
 it('asks for the token on 401 and hides operations for a read-only token', async () => {
-  await page.goto(`${server.url}/admin/#/tasks/${ids.failedTask.pipelineId}?node=${ids.failedTask.failedNodeId}`);
+  await page.goto(`${server.consoleUrl}#/tasks/${server.ids.pipelineId}?node=${server.ids.failedNodeId}`);
   await page.waitForSelector('[data-testid="login-dialog"]');
   await page.fill('[data-testid="login-token"]', 'read-secret');
   await page.click('[data-testid="login-dialog"] button[type="submit"]');
@@ -47,7 +44,7 @@ it('asks for the token on 401 and hides operations for a read-only token', async
 });
 
 it('shows operations with the full token', async () => {
-  await page.goto(`${server.url}/admin/#/tasks/${ids.failedTask.pipelineId}?node=${ids.failedTask.failedNodeId}`);
+  await page.goto(`${server.consoleUrl}#/tasks/${server.ids.pipelineId}?node=${server.ids.failedNodeId}`);
   await page.waitForSelector('[data-testid="login-dialog"]');
   await page.fill('[data-testid="login-token"]', 'full-secret');
   await page.click('[data-testid="login-dialog"] button[type="submit"]');

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { REPO_ROOT } from './console-server';
+import { REPO_ROOT } from './console-build';
 
 // Debian's Chromium, never a downloaded browser (ARCHITECTURE.md, test layers).
 const CHROMIUM = process.env.BAMBOO_CHROMIUM ?? '/usr/bin/chromium';

@@ -1,72 +1,59 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { startFakeApiServer } from './fake-api-server';
-import { seedScenario, type ScenarioIds } from './fake-scenario';
-import { FakeStore } from './fake-store';
+import { ComponentRegistry } from '@bamboo/component-framework';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import { createServer, type RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { embeddedApi } from '../../../api/test/support/real-api';
+import { ApiSeeder } from './api-seeder';
+import { DIST_DIR, ensureConsoleBuilt } from './console-build';
+import { registerConsoleComponents } from './console-components';
 
-export const REPO_ROOT = join(__dirname, '../../../..');
-export const DIST_DIR = join(REPO_ROOT, 'apps/admin/web/dist');
-
-/**
- * What the browser tests need from a server: the console at `consoleUrl` (under /admin/) talking
- * to an API that holds the scenario. Today the fake server; when the embedded all-in-one process
- * serves /admin, a second factory can start it and seed the scenario through POST /pipelines.
- */
-export interface ConsoleServer {
+/** What the browser tests need from a server: the console at `consoleUrl` (under /admin/) and its data. */
+export interface ConsoleServer<Ids> {
   consoleUrl: string;
-  ids: ScenarioIds;
+  apiUrl: string;
+  ids: Ids;
   close(): Promise<void>;
 }
 
-export type ConsoleServerFactory = () => Promise<ConsoleServer>;
-
-const WEB_DIR = join(REPO_ROOT, 'apps/admin/web');
-
-function newestSource(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-    const path = join(dir, entry.name);
-    return Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }, 0);
+export interface ConsoleServerOptions<Ids> {
+  /** Extra process environment for the app, e.g. BAMBOO_API_TOKEN / BAMBOO_API_READ_TOKEN. */
+  env?: Record<string, string>;
+  /** Runs the scenario's pipelines through the API before the browser opens the console. */
+  seed: (seeder: ApiSeeder) => Promise<Ids>;
 }
 
-function isFresh(): boolean {
-  const index = join(DIST_DIR, 'index.html');
-  const sources = Math.max(newestSource(join(WEB_DIR, 'src')), statSync(join(WEB_DIR, 'index.html')).mtimeMs);
-  return existsSync(index) && statSync(index).mtimeMs >= sources;
-}
-
-const sleep = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+export type ConsoleServerFactory = <Ids>(options: ConsoleServerOptions<Ids>) => Promise<ConsoleServer<Ids>>;
 
 /**
- * Builds the console when its dist is missing (a fresh clone, CI) or older than its sources. Jest
- * runs the e2e files in parallel workers: a lock directory lets one build while the others wait.
+ * The real all-in-one app (SQLite file, in-process queue, workers) with the console build at
+ * /admin. The API test helper initialises the app before returning it, so Nest's not-found handler
+ * is already installed and a later `useStaticAssets` on it would never be reached: the console is
+ * mounted the same way (`useStaticAssets` on an Express adapter) in front of the app instead.
  */
-export function ensureConsoleBuilt(): void {
-  const lock = join(WEB_DIR, '.build-lock');
-  const deadline = Date.now() + 180_000;
-  while (!isFresh()) {
-    try {
-      mkdirSync(lock);
-    } catch {
-      if (Date.now() > deadline) throw new Error(`console build lock ${lock} held for too long`);
-      sleep(250);
-      continue;
-    }
-    try {
-      if (!isFresh()) {
-        execFileSync('npm', ['run', 'build', '--workspace', '@bamboo/admin-web'], { cwd: REPO_ROOT, stdio: 'inherit' });
-      }
-    } finally {
-      rmSync(lock, { recursive: true, force: true });
-    }
-  }
-}
-
-export const fakeConsoleServer: ConsoleServerFactory = async () => {
+export const embeddedConsoleServer: ConsoleServerFactory = async (options) => {
   ensureConsoleBuilt();
-  const store = new FakeStore();
-  const ids = seedScenario(store);
-  const server = await startFakeApiServer({ distDir: DIST_DIR, store });
-  return { consoleUrl: `${server.url}/admin/`, ids, close: () => server.close() };
+  const api = await embeddedApi(options.env);
+  registerConsoleComponents(api.app.get(ComponentRegistry));
+  const assets = new ExpressAdapter();
+  assets.useStaticAssets(DIST_DIR, { prefix: '/admin', index: 'index.html' });
+  const serveConsole = assets.getInstance<RequestListener>();
+  const serveApi = api.app.getHttpAdapter().getInstance() as RequestListener;
+  const server = createServer((request, response) =>
+    (request.url?.startsWith('/admin') ? serveConsole : serveApi)(request, response),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const close = async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await api.close();
+  };
+  try {
+    const token = options.env?.BAMBOO_API_TOKEN;
+    const ids = await options.seed(new ApiSeeder(`${url}/api/v1`, token));
+    return { consoleUrl: `${url}/admin/`, apiUrl: `${url}/api/v1`, ids, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 };
