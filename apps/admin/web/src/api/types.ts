@@ -1,6 +1,5 @@
 // Wire types of the REST API the console uses (spec 06 Part B, 00-README additions, and the few
-// console-only reads documented in docs/adr/0005-admin-console-stack.md). Pure types: the fake
-// API server of the browser tests imports them too, so they must not touch the DOM.
+// console-only reads documented in docs/adr/0005-admin-console-stack.md). Pure types, no DOM.
 
 export interface ApiErrorBody {
   code: string;
@@ -182,12 +181,16 @@ export interface NodeLog {
 
 // ---- console-only reads (documented for the API engineer) ----
 
+/** `GET /components`: one registered (code, version) of the catalogue (spec 07 §1.3, §5). */
 export interface ComponentInfo {
   code: string;
   name: string;
   version: string;
-  status?: string;
+  is_default_version?: boolean;
   group_name?: string;
+  desc?: string;
+  need_schedule?: boolean;
+  multi_callback_enabled?: boolean;
   inputs_format?: FieldFormat[];
   outputs_format?: FieldFormat[];
 }

@@ -24,9 +24,17 @@ function ComponentRow({ component }: { component: ComponentInfo }) {
   return (
     <tr data-testid="component-row">
       <td className="mono">{component.code}</td>
-      <td>{component.name}</td>
-      <td className="mono">{component.version}</td>
-      <td>{component.status ?? ''}</td>
+      <td>
+        {component.name}
+        {component.group_name ? <span className="muted"> — {component.group_name}</span> : null}
+      </td>
+      <td className="mono">
+        {component.version}
+        {component.is_default_version ? ' (default)' : ''}
+      </td>
+      <td>
+        {component.need_schedule ? (component.multi_callback_enabled ? 'multi-callback' : 'schedule') : 'execute'}
+      </td>
       <td>
         <Formats formats={component.inputs_format} />
       </td>
@@ -130,7 +138,7 @@ export function EnginePage() {
             <th>Code</th>
             <th>Name</th>
             <th>Version</th>
-            <th>Status</th>
+            <th>Kind</th>
             <th>Inputs</th>
             <th>Outputs</th>
           </tr>

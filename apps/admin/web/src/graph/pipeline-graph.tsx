@@ -103,7 +103,8 @@ const OPENING_NODES = 60;
  * fast on 1,000 nodes; the controls' "fit view" still shows everything on demand.
  */
 function openingView(model: GraphModel, layout: LayoutResult) {
-  if (model.nodes.length <= LARGE) return { padding: 0.1 };
+  // Small graphs stop at 1:1 so they keep a margin when the node panel narrows the canvas.
+  if (model.nodes.length <= LARGE) return { padding: 0.1, maxZoom: 1 };
   const leftmost = [...model.nodes]
     .sort((a, b) => (layout.positions[a.id]?.x ?? 0) - (layout.positions[b.id]?.x ?? 0))
     .slice(0, OPENING_NODES)

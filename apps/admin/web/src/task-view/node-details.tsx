@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { ApiError } from '../api/api-error';
 import { api } from '../api/client';
 import type { NodeStateRecord, ServiceActivityNode } from '../api/types';
 import { JsonView } from '../components/json-view';
@@ -46,11 +47,19 @@ export function NodeStateFields({ element, state }: { element: TreeElement; stat
   );
 }
 
+// Events, converge gateways and nodes not reached yet have no execution data: the API answers 404
+// (spec 06 B.1), which is an empty record here rather than an error to show.
+function executionDataOrNone(nodeId: string) {
+  return api
+    .getExecutionData(nodeId)
+    .catch((error: unknown) => (error instanceof ApiError && error.status === 404 ? null : Promise.reject(error)));
+}
+
 /** Execution data, histories and logs; reloaded whenever the node's state or version moves. */
 export function NodeRecords({ nodeId, stamp }: { nodeId: string; stamp: string }) {
   const key = `${nodeId}|${stamp}`;
   const data = usePolling(
-    useCallback(() => api.getExecutionData(nodeId), [nodeId]),
+    useCallback(() => executionDataOrNone(nodeId), [nodeId]),
     key,
     0,
   );
@@ -73,7 +82,12 @@ export function NodeRecords({ nodeId, stamp }: { nodeId: string; stamp: string }
           <pre>{typeof exData === 'string' ? exData : JSON.stringify(exData, null, 2)}</pre>
         </div>
       )}
-      <details open>
+      {data.data === null && (
+        <p className="muted" data-testid="node-no-data">
+          No execution data recorded for this node.
+        </p>
+      )}
+      <details open hidden={data.data === null}>
         <summary>Inputs</summary>
         {data.error ? (
           <p className="muted">{data.error}</p>
@@ -81,7 +95,7 @@ export function NodeRecords({ nodeId, stamp }: { nodeId: string; stamp: string }
           <JsonView value={data.data?.inputs ?? {}} testId="node-inputs" />
         )}
       </details>
-      <details open>
+      <details open hidden={data.data === null}>
         <summary>Outputs</summary>
         {data.error ? (
           <p className="muted">{data.error}</p>
