@@ -54,6 +54,7 @@ export class DurableHarness implements ConformanceHarness {
 
   async runUntilIdle(): Promise<void> {
     await this.tracker.idle();
+    await this.flushLogs();
   }
 
   async advance(seconds: number): Promise<void> {
@@ -61,13 +62,19 @@ export class DurableHarness implements ConformanceHarness {
       job.queue.add(job.queueName, job.data, job.options).then(() => undefined),
     );
     await this.tracker.idle();
+    await this.flushLogs();
   }
 
   async close(): Promise<void> {
     await this.tracker.idle();
     for (const node of this.nodes) await node.worker.stop();
     for (const node of this.nodes) await node.queue.close();
-    for (const node of this.nodes) await node.runtime.flushLogs();
+    await this.flushLogs();
     await this.release();
+  }
+
+  /** Node log lines are batched per worker node; "idle" includes their transport. */
+  private async flushLogs(): Promise<void> {
+    for (const node of this.nodes) await node.runtime.flushLogs();
   }
 }

@@ -36,13 +36,18 @@ export class WorkTracker {
     for (const job of due) await add(job);
   }
 
-  /** Resolves when no job is in flight; fails after `timeoutMs` (a stuck run, not a slow one). */
+  /**
+   * Resolves when no job is in flight; fails after `timeoutMs` (a stuck run, not a slow one). A
+   * task that threw fails it too, as the in-memory harness's synchronous delivery would.
+   */
   async idle(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.inFlight > 0) {
       if (Date.now() > deadline) throw new Error(`still ${this.inFlight} job(s) in flight after ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
+    const [failure] = this.failures.splice(0);
+    if (failure !== undefined) throw failure instanceof Error ? failure : new Error(JSON.stringify(failure));
   }
 }
 
