@@ -1,7 +1,20 @@
 import { useState, type FormEvent } from 'react';
 import type { PipelineListQuery } from '../api/types';
 
-const STATES = ['', 'RUNNING', 'SUSPENDED', 'FAILED', 'FINISHED', 'REVOKED', 'READY', 'BLOCKED'];
+// The root states the task list accepts (GET /pipelines?state=, spec 01 §5 incl. rollback states).
+const STATES = [
+  '',
+  'RUNNING',
+  'SUSPENDED',
+  'FAILED',
+  'FINISHED',
+  'REVOKED',
+  'READY',
+  'BLOCKED',
+  'ROLLING_BACK',
+  'ROLL_BACK_SUCCESS',
+  'ROLL_BACK_FAILED',
+];
 
 /** `datetime-local` gives local wall time without a zone; the API wants ISO-8601 UTC. */
 function toIso(local: string): string | undefined {
