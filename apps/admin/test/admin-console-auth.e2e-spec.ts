@@ -50,4 +50,5 @@ it('shows operations with the full token', async () => {
   await page.click('[data-testid="login-dialog"] button[type="submit"]');
   await page.waitForSelector('[data-testid="node-retry"]:not([disabled])');
   await expect(page.locator('[data-testid="read-only"]').count()).resolves.toBe(0);
+  await screenshot(page, 'full-token');
 });
