@@ -30,6 +30,11 @@ export interface BambooModuleOptions extends BambooConfig {
   /** @default a logger writing through Nest's Logger */
   logger?: Logger;
   settings?: Partial<EngineSettings>;
+  /**
+   * Seconds between zombie healer passes in a process with `runWorkers` (09 §6.2). 0 turns the
+   * healer off. @default N minutes for a `zombie.healCron` of "every N minutes", else 60
+   */
+  zombieHealIntervalSeconds?: number;
 }
 
 export interface BambooModuleAsyncOptions {

@@ -3,6 +3,7 @@ import { Engine } from '@bamboo/engine';
 import { SignalBus } from '@bamboo/signals';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeormEngineRuntime } from '../engine-runtime/typeorm-engine-runtime';
+import { ZombieHealerService } from '../recovery/zombie-healer.service';
 import { EngineWorker } from '../worker/engine-worker';
 import {
   BAMBOO_DATA_SOURCE,
@@ -13,7 +14,15 @@ import {
 } from './bamboo-module.options';
 import { bambooProviders } from './bamboo.providers';
 
-const EXPORTS = [Engine, TypeormEngineRuntime, EngineWorker, SignalBus, BAMBOO_DATA_SOURCE, BAMBOO_TASK_QUEUE];
+const EXPORTS = [
+  ZombieHealerService,
+  Engine,
+  TypeormEngineRuntime,
+  EngineWorker,
+  SignalBus,
+  BAMBOO_DATA_SOURCE,
+  BAMBOO_TASK_QUEUE,
+];
 
 /**
  * The engine for a Nest application: data source (own or the host's), task queue (Bull with a
@@ -27,7 +36,7 @@ export class BambooModule {
       module: BambooModule,
       global: true,
       imports: [componentModule(options)],
-      providers: [{ provide: BAMBOO_OPTIONS, useValue: options }, ...bambooProviders],
+      providers: [{ provide: BAMBOO_OPTIONS, useValue: options }, ...bambooProviders, ZombieHealerService],
       exports: EXPORTS,
     };
   }
@@ -40,6 +49,7 @@ export class BambooModule {
       providers: [
         { provide: BAMBOO_OPTIONS, inject: options.inject ?? [], useFactory: options.useFactory },
         ...bambooProviders,
+        ZombieHealerService,
       ],
       exports: EXPORTS,
     };
