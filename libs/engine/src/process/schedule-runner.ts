@@ -6,7 +6,9 @@ import type { ServiceActivityDefinition } from '../runtime/node-definition';
 import type { ProcessRecord, ScheduleRecord } from '../runtime/runtime-records';
 import { StateVersionNotMatchError } from '../runtime/runtime.errors';
 import type { SchedulePatch } from '../runtime/step-commit';
+import { NO_FINISH_HOOKS, type ActivityFinishHooks } from './activity-finish-hooks';
 import type { EngineServices } from './engine-services';
+import { componentTypeLabel, stopwatch } from './observation';
 import type { RunCache } from './run-cache';
 import { StepEffects } from './step-effects';
 
@@ -18,31 +20,49 @@ export class ScheduleRunner {
   constructor(
     private readonly services: EngineServices,
     private readonly runs: RunCache,
+    private readonly finishHooks: ActivityFinishHooks = NO_FINISH_HOOKS,
   ) {}
 
   async run(task: ScheduleTask): Promise<void> {
-    const { runtime } = this.services;
-    const snapshot = await runtime.loadScheduleStep(task);
-    const { schedule, state, process } = snapshot;
-    if (!schedule || !process || schedule.finished) return;
-    // A callback task whose data was already consumed is a redelivery: schedule runs once per callback.
-    if (task.callbackDataId && !snapshot.callbackData) return;
-    if (task.expectedTimes !== null && schedule.times !== task.expectedTimes) return;
-    if (!state || state.version !== schedule.version || state.name !== 'RUNNING') {
-      await runtime.commit({ schedules: [{ id: schedule.id, patch: { expired: true } }] });
+    const { observer } = this.services;
+    const elapsed = stopwatch(this.services);
+    observer.count('engine_running_schedules', {}, 1);
+    try {
+      await this.runTask(task);
+    } finally {
+      observer.count('engine_running_schedules', {}, -1);
+      observer.observe('engine_schedule_running_time', elapsed());
+    }
+  }
+
+  private async runTask(task: ScheduleTask): Promise<void> {
+    const { runtime, observer } = this.services;
+    const preProcess = stopwatch(this.services);
+    // Lock first, then read: a task that waited for another task's lock must see that task's
+    // committed times and execution data, or two workers would schedule from the same stale read.
+    if (!(await runtime.acquireScheduleLock(task.scheduleId))) {
+      const busy = await runtime.loadScheduleStep(task);
+      if (busy.schedule && !busy.schedule.finished) await this.lockBusy(task, busy.schedule);
       return;
     }
-    if (!(await runtime.acquireScheduleLock(schedule.id))) {
-      await this.lockBusy(task, schedule);
+    const snapshot = await runtime.loadScheduleStep(task);
+    const { schedule, state, process } = snapshot;
+    const skip = this.staleReason(task, snapshot);
+    if (skip !== undefined || !schedule || !process || !state) {
+      const patch = skip === 'expired' ? { expired: true, scheduling: false } : { scheduling: false };
+      if (schedule) await runtime.commit({ schedules: [{ id: schedule.id, patch }] });
       return;
     }
     const run = await this.runs.get(process.rootPipelineId);
     const effects = new StepEffects(this.services);
     effects.observe(state, state.nodeId);
+    const node = run.nodes[task.nodeId] as ServiceActivityDefinition;
+    observer.observe('engine_schedule_pre_process_duration', preProcess(), { type: node.type });
+    const handling = stopwatch(this.services);
     let outcome: ScheduleOutcome;
     try {
       outcome = await scheduleServiceActivity({
-        node: run.nodes[task.nodeId] as ServiceActivityDefinition,
+        node,
         run,
         process,
         state,
@@ -56,16 +76,36 @@ export class ScheduleRunner {
       await runtime.commit({ schedules: [{ id: schedule.id, patch: { scheduling: false } }] });
       throw error;
     }
+    observer.observe('engine_node_schedule_time', handling(), { type: componentTypeLabel(node.component) });
+    const postProcess = stopwatch(this.services);
     effects.add({ schedules: [this.follow(outcome, task, schedule, process, effects)] });
     if (task.callbackDataId) effects.add({ consumeCallbackData: [task.callbackDataId] });
+    const finished = outcome.kind === 'next' && outcome.nextNodeId !== task.nodeId;
+    if (finished) this.finishHooks.beforeFinishCommit(effects, node, run.rootPipelineData);
     try {
       await effects.flush();
+      if (finished) await this.finishHooks.afterFinishCommit(node, process);
     } catch (error) {
       if (!(error instanceof StateVersionNotMatchError)) throw error;
       // An operator changed the attempt meanwhile (forced fail, retry): its late result is discarded.
       this.services.logger.info('schedule result discarded: the attempt changed', { nodeId: task.nodeId });
       await runtime.commit({ schedules: [{ id: schedule.id, patch: { scheduling: false } }] });
     }
+    observer.observe('engine_schedule_post_process_duration', postProcess(), { type: node.type });
+  }
+
+  /** Why a locked task must not run `schedule` (a redelivery or a changed attempt), if it must not. */
+  private staleReason(
+    task: ScheduleTask,
+    snapshot: Awaited<ReturnType<EngineServices['runtime']['loadScheduleStep']>>,
+  ): 'redelivered' | 'expired' | undefined {
+    const { schedule, state, process } = snapshot;
+    if (!schedule || !process || schedule.finished) return 'redelivered';
+    // A callback task whose data was already consumed is a redelivery: schedule runs once per callback.
+    if (task.callbackDataId && !snapshot.callbackData) return 'redelivered';
+    if (task.expectedTimes !== null && schedule.times !== task.expectedTimes) return 'redelivered';
+    if (!state || state.version !== schedule.version || state.name !== 'RUNNING') return 'expired';
+    return undefined;
   }
 
   /** Spec 03 §5 steps 7–9: the schedule patch (lock released) and the follow-up dispatch. */
