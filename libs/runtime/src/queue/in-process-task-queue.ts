@@ -159,7 +159,9 @@ export class InProcessTaskQueue implements TaskQueue {
       const { job } = next;
       const run = this.run(handler, job).finally(() => {
         queue.active.delete(job.id);
-        this.drain(queue);
+        // Yield to the event loop between jobs: better-sqlite3 resolves every query synchronously,
+        // so chaining jobs in microtasks would starve HTTP I/O of the same process until idle.
+        setImmediate(() => this.drain(queue));
       });
       queue.active.set(job.id, run);
     }
