@@ -11,6 +11,8 @@ import { ApiExceptionFilter } from './common/api-exception.filter';
 import { API_TOKENS, type ApiTokens, BearerAuthGuard } from './common/bearer-auth.guard';
 import { RequestIdMiddleware } from './common/request-id.middleware';
 import { ComponentsController } from './components/components.controller';
+import { EngineStatusController } from './engine-status/engine-status.controller';
+import { ApiObservabilityModule } from './health/api-observability.module';
 import { HealthController } from './health/health.controller';
 import { NodeCommandsController } from './nodes/node-commands.controller';
 import { NodesController } from './nodes/nodes.controller';
@@ -34,7 +36,7 @@ export class ApiHttpModule implements NestModule {
   static register(options: ApiHttpModuleOptions): DynamicModule {
     return {
       module: ApiHttpModule,
-      imports: options.imports,
+      imports: [...(options.imports ?? []), ApiObservabilityModule],
       controllers: [
         HealthController,
         AuthController,
@@ -44,6 +46,7 @@ export class ApiHttpModule implements NestModule {
         NodeCommandsController,
         PipelineTreesController,
         ComponentsController,
+        EngineStatusController,
       ],
       providers: [
         IdempotencyStore,

@@ -179,6 +179,16 @@ describe('REST API: catalogue, scopes and task list (in-memory engine)', () => {
       .get('/api/v1/components/nope/versions/legacy')
       .set('Authorization', 'Bearer read-token')
       .expect(404);
+    expect(http.status).toBe(true);
+    const inactive = await request(app.getHttpServer())
+      .get('/api/v1/components?status=inactive')
+      .set('Authorization', 'Bearer read-token')
+      .expect(200);
+    expect(inactive.body.data).toEqual([]);
+    await request(app.getHttpServer())
+      .get('/api/v1/components?status=gone')
+      .set('Authorization', 'Bearer read-token')
+      .expect(400);
   });
 
   it('tells the caller its scope', async () => {

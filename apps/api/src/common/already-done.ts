@@ -13,10 +13,10 @@ export async function runOrAlready(
   nodeId: string,
   targetStates: readonly string[],
   command: () => Promise<void>,
-): Promise<{ already: boolean }> {
+): Promise<{ already: true } | null> {
   try {
     await command();
-    return { already: false };
+    return null;
   } catch (error) {
     if (!(error instanceof EngineError) || error.code !== 'INVALID_OPERATION') throw error;
     const state = await engine.getNodeState(nodeId).catch(() => undefined);

@@ -5,6 +5,8 @@ export interface CatalogueItem {
   name: string;
   version: string;
   is_default_version: boolean;
+  /** Registered in this process (spec 07 §1.2 catalogue `status`); removed components are not listed. */
+  status: boolean;
   group_name: string;
   desc: string;
   need_schedule: boolean;
@@ -38,6 +40,7 @@ export async function describeRegistry(registry: ComponentRegistry): Promise<Cat
       name: entry.meta.name,
       version: entry.meta.version,
       is_default_version: entry.meta.isDefaultVersion,
+      status: true,
       group_name: entry.meta.groupName,
       desc: entry.meta.desc,
       need_schedule: entry.definition.needSchedule,

@@ -1,5 +1,5 @@
-import { Get, Param } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import { BadRequestException, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery } from '@nestjs/swagger';
 import { ComponentRegistry } from '@bamboo/component-framework';
 import { NotFoundError } from '@bamboo/engine';
 import { ApiController } from '../common/api-controller.decorator';
@@ -11,8 +11,14 @@ export class ComponentsController {
 
   @Get()
   @ApiOperation({ summary: 'The component catalogue: every registered (code, version) with its formats' })
-  list(): Promise<CatalogueItem[]> {
-    return describeRegistry(this.registry);
+  @ApiQuery({ name: 'status', required: false, enum: ['active', 'inactive'] })
+  async list(@Query('status') status?: string): Promise<CatalogueItem[]> {
+    if (status !== undefined && status !== 'active' && status !== 'inactive') {
+      throw new BadRequestException("status must be 'active' or 'inactive'");
+    }
+    const items = await describeRegistry(this.registry);
+    // The catalogue lists what this process registered, all active; removed components are gone.
+    return status === 'inactive' ? [] : items;
   }
 
   @Get(':code/versions/:version')

@@ -182,12 +182,12 @@ export function describeApiE2e(name: string, factory: RealApiFactory): void {
       const { tree, ids } = callbackTree();
       const rootId = await client.run(tree);
       await client.waitForState(rootId, ids.wait, 'RUNNING');
-      expect((await client.post(`/pipelines/${rootId}/pause`, undefined)).data).toEqual({ already: false });
+      expect((await client.post(`/pipelines/${rootId}/pause`, undefined)).data).toBeNull();
       expect((await client.post(`/pipelines/${rootId}/pause`, undefined, 200)).data).toEqual({ already: true });
       expect((await client.get(`/pipelines/${rootId}/states`)).data[rootId].state).toBe('SUSPENDED');
-      expect((await client.post(`/pipelines/${rootId}/resume`, undefined)).data).toEqual({ already: false });
+      expect((await client.post(`/pipelines/${rootId}/resume`, undefined)).data).toBeNull();
       expect((await client.post(`/pipelines/${rootId}/resume`, undefined, 200)).data).toEqual({ already: true });
-      expect((await client.post(`/pipelines/${rootId}/revoke`, undefined)).data).toEqual({ already: false });
+      expect((await client.post(`/pipelines/${rootId}/revoke`, undefined)).data).toBeNull();
       expect((await client.post(`/pipelines/${rootId}/revoke`, undefined, 200)).data).toEqual({ already: true });
       expect((await client.post(`/pipelines/${rootId}/pause`, undefined, 409)).error?.code).toBe('INVALID_OPERATION');
     });

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { BambooMetricsModule, BambooObservabilityModule } from '@bamboo/runtime';
+import { MetricsController } from './metrics.controller';
+
+/** Health indicators, the engine status read model and `GET /metrics` for the API's controllers. */
+@Module({
+  imports: [BambooObservabilityModule, BambooMetricsModule.register({ controller: MetricsController })],
+  exports: [BambooObservabilityModule],
+})
+export class ApiObservabilityModule {}
