@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { HealthController } from './health/health.controller';
+import { AdminHealthModule } from './health/admin-health.module';
 
-@Module({ controllers: [HealthController] })
+@Module({ imports: [AdminHealthModule] })
 export class AdminModule {}

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { loadBambooConfig, EngineWorker } from '@bamboo/runtime';
+import { EngineStatusService, loadBambooConfig, EngineWorker } from '@bamboo/runtime';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +26,25 @@ describe('WorkerModule', () => {
   });
 
   it('answers /health with the queue and the database up', async () => {
-    await request(app.getHttpServer()).get('/health').expect(200, { status: 'ok', service: 'worker' });
+    const up = { status: 'up', responseTime: expect.any(Number) };
+    const response = await request(app.getHttpServer()).get('/health').expect(200);
+    expect(response.body).toEqual({
+      status: 'ok',
+      info: { database: up, queue: up },
+      error: {},
+      details: { database: up, queue: up },
+    });
+  });
+
+  it('serves /metrics with the engine metrics', async () => {
+    const response = await request(app.getHttpServer()).get('/metrics').expect(200);
+    expect(response.text).toContain('# TYPE bamboo_sql_statements_total counter');
+    expect(response.text).toContain('# TYPE bamboo_engine_node_execute_seconds histogram');
+  });
+
+  it('registers its heartbeat for the engine status', async () => {
+    const status = await app.get(EngineStatusService).read();
+    expect(status.workers.map((worker) => worker.pid)).toEqual([process.pid]);
   });
 
   it('consumes the default execute, schedule and timer queues', () => {

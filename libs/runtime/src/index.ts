@@ -6,3 +6,4 @@ export * from './engine-runtime';
 export * from './worker';
 export * from './console';
 export * from './nest';
+export * from './observability';

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { AdminModule } from '../admin.module';
+import { ADMIN_API_URL } from '../health/admin-health.tokens';
 import { createApiProxy } from './api-proxy';
 
 interface Seen {
@@ -29,7 +30,10 @@ async function startUpstream(seen: Seen[]): Promise<{ server: Server; url: URL }
 }
 
 async function adminApp(apiUrl: URL): Promise<INestApplication> {
-  const moduleRef = await Test.createTestingModule({ imports: [AdminModule] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [AdminModule] })
+    .overrideProvider(ADMIN_API_URL)
+    .useValue(apiUrl)
+    .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
   app.use('/api', createApiProxy(apiUrl));
   await app.init();
@@ -67,9 +71,11 @@ describe('admin app: API proxy', () => {
     });
   });
 
-  it('keeps its own health endpoint', async () => {
+  it('keeps its own health endpoint, up while the API answers', async () => {
     const response = await request(app.getHttpServer()).get('/health').expect(200);
-    expect(response.body).toEqual({ status: 'ok', service: 'admin' });
+    const api = { status: 'up', responseTime: expect.any(Number) };
+    expect(response.body).toEqual({ status: 'ok', info: { api }, error: {}, details: { api } });
+    expect(seen.at(-1)).toMatchObject({ method: 'GET', url: '/health' });
   });
 
   it('answers 502 in the envelope when the API is down', async () => {

@@ -1,26 +1,20 @@
-import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { BAMBOO_DATA_SOURCE, BAMBOO_TASK_QUEUE, type TaskQueue } from '@bamboo/runtime';
-
-/** The subset of a TypeORM DataSource the check needs (apps never import TypeORM). */
-interface Queryable {
-  query(sql: string): Promise<unknown>;
-}
+import { Controller, Get, Res } from '@nestjs/common';
+import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import { BambooHealthIndicators, runHealthCheck } from '@bamboo/runtime';
+import type { Response } from 'express';
 
 @Controller('health')
 export class HealthController {
   constructor(
-    @Inject(BAMBOO_TASK_QUEUE) private readonly queue: TaskQueue,
-    @Inject(BAMBOO_DATA_SOURCE) private readonly dataSource: Queryable,
+    private readonly health: HealthCheckService,
+    private readonly indicators: BambooHealthIndicators,
   ) {}
 
-  /** 200 while the queue backend and the database answer; 503 otherwise (load balancers, k8s). */
+  /** 200 while the database, Redis and the queue answer; 503 otherwise (load balancers, k8s). */
   @Get()
-  async check(): Promise<{ status: 'ok'; service: string }> {
-    try {
-      await Promise.all([this.queue.ping(), this.dataSource.query('SELECT 1')]);
-    } catch (error) {
-      throw new ServiceUnavailableException({ status: 'error', service: 'worker', error: String(error) });
-    }
-    return { status: 'ok', service: 'worker' };
+  async check(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
+    const answer = await runHealthCheck(this.health, this.indicators.checks());
+    response.status(answer.statusCode);
+    return answer.body;
   }
 }

@@ -1,6 +1,7 @@
 import type { ComponentCatalog } from '../component';
 import type { EngineSettings } from '../process/engine-services';
 import type { Clock } from '../runtime/clock.port';
+import type { EngineObserver } from '../runtime/engine-observer.port';
 import type { EngineRuntime } from '../runtime/engine-runtime.port';
 import type { EngineIdGenerator } from '../runtime/id-generator.port';
 import type { Logger } from '../runtime/logger.port';
@@ -16,6 +17,8 @@ export interface EngineOptions {
   logger?: Logger;
   /** @default publishes nothing */
   signals?: SignalPublisher;
+  /** @default observes nothing */
+  observer?: EngineObserver;
   settings?: Partial<EngineSettings>;
 }
 

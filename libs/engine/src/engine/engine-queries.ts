@@ -2,6 +2,7 @@ import type { PipelineTree } from '../model';
 import type { EngineServices } from '../process/engine-services';
 import { DEFAULT_ENGINE_SETTINGS } from '../process/engine-services';
 import { RunCache } from '../process/run-cache';
+import { NOOP_OBSERVER } from '../runtime/engine-observer.port';
 import { NOOP_LOGGER } from '../runtime/logger.port';
 import type { ContextValue, ExecutionData, HistoryRecord } from '../runtime/runtime-records';
 import { NotFoundError } from '../runtime/runtime.errors';
@@ -34,6 +35,7 @@ export class EngineQueries {
       ids: options.ids,
       logger: options.logger ?? NOOP_LOGGER,
       signals: options.signals ?? NOOP_SIGNALS,
+      observer: options.observer ?? NOOP_OBSERVER,
       settings: { ...DEFAULT_ENGINE_SETTINGS, ...options.settings },
     };
     this.ctx = { services, runs: new RunCache(options.runtime) };

@@ -1,5 +1,6 @@
 import { DataObject, ScheduleType } from '../component';
 import type { EngineServices } from '../process/engine-services';
+import { stopwatch } from '../process/observation';
 import type { StepEffects } from '../process/step-effects';
 import type { RunDefinition, ServiceActivityDefinition } from '../runtime/node-definition';
 import type {
@@ -37,6 +38,7 @@ export type ScheduleOutcome =
 /** Service activity, schedule phase (spec 03 §4.4). */
 export async function scheduleServiceActivity(step: ScheduleStep): Promise<ScheduleOutcome> {
   const { node, state, schedule, services } = step;
+  const preparing = stopwatch(services);
   const offset = services.settings.rerunIndexOffset;
   const counters = { _loop: state.loop + offset, _inner_loop: state.innerLoop + offset };
   const stored = step.executionData ?? { inputs: {}, outputs: {} };
@@ -64,7 +66,23 @@ export async function scheduleServiceActivity(step: ScheduleStep): Promise<Sched
     return completeActivity(ctx, undefined, false, failed, 'schedule');
   }
   const callbackData = record?.data ?? null;
+  call.observe('engine_node_schedule_pre_process_duration', preparing());
   const { success: ran, done } = await runSchedule(call, callbackData);
+  const completing = stopwatch(services);
+  const outcome = await completeSchedule(step, ctx, call, ran, done, counters);
+  call.observe('engine_node_schedule_post_process_duration', completing());
+  return outcome;
+}
+
+async function completeSchedule(
+  step: ScheduleStep,
+  ctx: ActivityContext,
+  call: ServiceCall,
+  ran: boolean,
+  done: boolean,
+  counters: { _loop: number; _inner_loop: number },
+): Promise<ScheduleOutcome> {
+  const { node, schedule } = step;
   const serialized = serializeOutputs({ ...call.data.outputs, _result: ran, ...counters });
   call.data.outputs = serialized.outputs;
   const success = ran && serialized.ok;
@@ -84,11 +102,15 @@ async function runSchedule(call: ServiceCall, callbackData: Record<string, unkno
     await call.hook('preSchedule');
     await call.beforeSchedule();
     const success = isSuccess(await call.service.schedule(call.data, call.parentData, callbackData));
-    if (!success) return { success, done: false };
+    if (!success) {
+      call.countFailure('schedule', false);
+      return { success, done: false };
+    }
     await call.event('post_schedule');
     await call.hook('postSchedule');
     return { success, done: call.service.isScheduleFinished() };
   } catch (error) {
+    call.countFailure('schedule', true);
     const trace = traceOf(error);
     call.data.outputs.ex_data = trace;
     await call.exceptionEvent('node_schedule_exception', trace);

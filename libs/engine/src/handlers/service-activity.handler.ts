@@ -1,6 +1,7 @@
 import { DataObject, ScheduleType } from '../component';
 import { loadHydratedContext } from '../data/context-loader';
 import { referencesOfInputs, renderInputs } from '../data/input-resolver';
+import { stopwatch } from '../process/observation';
 import type { ServiceActivityDefinition } from '../runtime/node-definition';
 import type { ScheduleTypeCode } from '../runtime/runtime-records';
 import type { ActivityContext } from './activity-completion';
@@ -17,6 +18,7 @@ export class ServiceActivityHandler implements NodeHandler<ServiceActivityDefini
 
   async execute(step: NodeStep<ServiceActivityDefinition>): Promise<ExecuteOutcome> {
     const { node, attempt, services } = step;
+    const preparing = stopwatch(services);
     const offset = services.settings.rerunIndexOffset;
     const counters = { _loop: attempt.loop + offset, _inner_loop: attempt.innerLoop + offset };
     const rawInputs = step.nodeData?.inputs ?? {};
@@ -41,7 +43,22 @@ export class ServiceActivityHandler implements NodeHandler<ServiceActivityDefini
       attrs: { topPipelineId: topPipelineOf(step), rootPipelineId: step.run.rootPipelineId, ...attempt },
     });
     if (!call) return failNode(step, missingComponentText(node), inputs);
+    call.observe('engine_node_execute_pre_process_duration', preparing());
     const ran = await this.runService(call);
+    const completing = stopwatch(services);
+    const outcome = await this.complete(step, call, inputs, ran, counters);
+    call.observe('engine_node_execute_post_process_duration', completing());
+    return outcome;
+  }
+
+  private async complete(
+    step: NodeStep<ServiceActivityDefinition>,
+    call: ServiceCall,
+    inputs: Record<string, unknown>,
+    ran: boolean,
+    counters: { _loop: number; _inner_loop: number },
+  ): Promise<ExecuteOutcome> {
+    const { node, attempt, services } = step;
     const serialized = serializeOutputs({ ...call.data.outputs, _result: ran, ...counters });
     call.data.outputs = serialized.outputs;
     const success = ran && serialized.ok;
@@ -70,9 +87,10 @@ export class ServiceActivityHandler implements NodeHandler<ServiceActivityDefini
       if (success) {
         await call.event('post_execute');
         await call.hook('postExecute');
-      }
+      } else call.countFailure('execute', false);
       return success;
     } catch (error) {
+      call.countFailure('execute', true);
       const trace = traceOf(error);
       call.data.outputs.ex_data = trace;
       await call.exceptionEvent('node_execute_exception', trace);

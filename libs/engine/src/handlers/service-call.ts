@@ -7,8 +7,10 @@ import type {
   DataRecord,
 } from '../component';
 import { DataObject } from '../component';
+import type { EngineTiming } from '../runtime/engine-observer.port';
 import type { ServiceActivityDefinition } from '../runtime/node-definition';
 import type { EngineServices } from '../process/engine-services';
+import { componentTypeLabel } from '../process/observation';
 import { publishPipelineEvent, publishSignal } from '../process/signal-publishing';
 
 /** Engine hook events of one service call whose data is just the node's ids (spec 08 §4). */
@@ -131,6 +133,18 @@ export class ServiceCall {
     if (keep) return;
     this.data.inputs = before.inputs;
     this.data.outputs = before.outputs;
+  }
+
+  /** Spec 08 §7.1 counters: `failed` when the component returned false or threw, `exception` when it threw. */
+  countFailure(phase: 'execute' | 'schedule', threw: boolean): void {
+    const labels = { type: componentTypeLabel(this.node.component) };
+    this.services.observer.count(`engine_${phase}_failed_count`, labels);
+    if (threw) this.services.observer.count(`engine_${phase}_exception_count`, labels);
+  }
+
+  /** A handler preparation/completion duration (spec 08 §7.1, `type` = the node type as is). */
+  observe(name: EngineTiming, seconds: number): void {
+    this.services.observer.observe(name, seconds, { type: this.node.type });
   }
 
   private ids(): NodeEventData {

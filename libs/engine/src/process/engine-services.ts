@@ -1,5 +1,6 @@
 import type { ComponentCatalog } from '../component';
 import type { Clock } from '../runtime/clock.port';
+import type { EngineObserver } from '../runtime/engine-observer.port';
 import type { EngineRuntime } from '../runtime/engine-runtime.port';
 import type { EngineIdGenerator } from '../runtime/id-generator.port';
 import type { Logger } from '../runtime/logger.port';
@@ -35,5 +36,7 @@ export interface EngineServices {
   ids: EngineIdGenerator;
   logger: Logger;
   signals: SignalPublisher;
+  /** Metrics of spec 08 §7.1; a no-op unless the host supplies one. */
+  observer: EngineObserver;
   settings: EngineSettings;
 }

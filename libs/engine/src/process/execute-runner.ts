@@ -6,6 +6,7 @@ import type { NodeDefinition, RunDefinition } from '../runtime/node-definition';
 import type { ExecuteStepSnapshot } from '../runtime/step-snapshot';
 import type { EngineServices } from './engine-services';
 import { decideEntry, historyOf } from './node-entry';
+import { nodeTypeLabel, stopwatch } from './observation';
 import { ProcessEffects } from './process-effects';
 import type { RunCache } from './run-cache';
 import { StepEffects } from './step-effects';
@@ -33,6 +34,18 @@ export class ExecuteRunner {
   ) {}
 
   async run(task: ExecuteTask): Promise<void> {
+    const { observer } = this.services;
+    const elapsed = stopwatch(this.services);
+    observer.count('engine_running_processes', {}, 1);
+    try {
+      await this.runTask(task);
+    } finally {
+      observer.count('engine_running_processes', {}, -1);
+      observer.observe('engine_process_running_time', elapsed());
+    }
+  }
+
+  private async runTask(task: ExecuteTask): Promise<void> {
     const { runtime, logger } = this.services;
     let snapshot = await runtime.loadExecuteStep(task.processId, task.nodeId);
     if (snapshot.process.dead || snapshot.process.taskToken !== task.token) {
@@ -80,6 +93,8 @@ export class ExecuteRunner {
     current: string,
     snapshot: ExecuteStepSnapshot,
   ): Promise<string | undefined> {
+    // Spec 08 §7.1 Decision: the pre-process timer starts per node, not once per task.
+    const preProcess = stopwatch(this.services);
     const effects = new StepEffects(this.services);
     let first = true;
     const flush = async () => {
@@ -125,10 +140,16 @@ export class ExecuteRunner {
       flush,
     };
     if (handler.runsUserCode) await flush();
+    const { observer } = this.services;
+    observer.observe('engine_execute_pre_process_duration', preProcess(), { type: node.type });
+    const handling = stopwatch(this.services);
     const outcome = await handler.execute(step);
+    observer.observe('engine_node_execute_time', handling(), { type: nodeTypeLabel(node) });
+    const postProcess = stopwatch(this.services);
     proc.setStack(step.stack);
     const next = this.applyOutcome(outcome, node, proc, effects, step.stack);
     await flush();
+    observer.observe('engine_execute_post_process_duration', postProcess(), { type: node.type });
     return next;
   }
 

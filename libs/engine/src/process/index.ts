@@ -5,3 +5,4 @@ export * from './execute-runner';
 export * from './schedule-runner';
 export * from './signal-publishing';
 export * from './run-signals';
+export * from './observation';

@@ -10,3 +10,4 @@ export * from './clock.port';
 export * from './id-generator.port';
 export * from './logger.port';
 export * from './signal-publisher.port';
+export * from './engine-observer.port';

@@ -5,6 +5,16 @@ import { SignalBus } from '@bamboo/signals';
 import type { Provider } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { SYSTEM_CLOCK, TypeormEngineRuntime } from '../engine-runtime/typeorm-engine-runtime';
+import {
+  BAMBOO_METRICS,
+  type BambooMetrics,
+  countSqlStatements,
+  MeteredTaskQueue,
+  observabilityProviders,
+  prometheusEngineObserver,
+  timeRuntimeCalls,
+  watchSignalBus,
+} from '../observability';
 import { createBambooDataSource } from '../persistence';
 import { createTaskQueue } from '../queue/create-task-queue';
 import type { TaskQueue } from '../queue/task-queue';
@@ -20,11 +30,12 @@ import { BambooLifecycle } from './bamboo-lifecycle.service';
 import { BAMBOO_LOGGER } from './bamboo.tokens';
 import { nestEngineLogger } from './nest-engine-logger';
 
-function engineTaskQueue(options: BambooModuleOptions, logger: Logger): TaskQueue {
-  return createTaskQueue(options, {
+function engineTaskQueue(options: BambooModuleOptions, logger: Logger, metrics: BambooMetrics): TaskQueue {
+  const queue = createTaskQueue(options, {
     onJobFailed: ({ job, error }) =>
       logger.error('job failed', { queue: job.queueName, jobId: job.id, error: String(error) }),
   });
+  return new MeteredTaskQueue(queue, metrics);
 }
 
 /** The engine publishes synchronously; the bus isolates and reports handler errors itself. */
@@ -46,24 +57,31 @@ export const bambooProviders: Provider[] = [
   },
   {
     provide: BAMBOO_DATA_SOURCE,
-    inject: [BAMBOO_OPTIONS],
-    useFactory: async (options: BambooModuleOptions): Promise<DataSource> =>
-      options.dataSource ?? (await createBambooDataSource(options).initialize()),
+    inject: [BAMBOO_OPTIONS, BAMBOO_METRICS],
+    useFactory: async (options: BambooModuleOptions, metrics: BambooMetrics): Promise<DataSource> =>
+      countSqlStatements(options.dataSource ?? (await createBambooDataSource(options).initialize()), metrics),
   },
   {
     provide: BAMBOO_TASK_QUEUE,
-    inject: [BAMBOO_OPTIONS, BAMBOO_LOGGER],
+    inject: [BAMBOO_OPTIONS, BAMBOO_LOGGER, BAMBOO_METRICS],
     useFactory: engineTaskQueue,
   },
   {
     provide: SignalBus,
-    inject: [BAMBOO_OPTIONS],
-    useFactory: (options: BambooModuleOptions): SignalBus => options.signalBus ?? new SignalBus(),
+    inject: [BAMBOO_OPTIONS, BAMBOO_METRICS],
+    useFactory: (options: BambooModuleOptions, metrics: BambooMetrics): SignalBus =>
+      watchSignalBus(options.signalBus ?? new SignalBus(), metrics),
   },
   {
     provide: TypeormEngineRuntime,
-    inject: [BAMBOO_OPTIONS, BAMBOO_DATA_SOURCE, BAMBOO_TASK_QUEUE, BAMBOO_LOGGER],
-    useFactory: async (options: BambooModuleOptions, dataSource: DataSource, queue: TaskQueue, logger: Logger) => {
+    inject: [BAMBOO_OPTIONS, BAMBOO_DATA_SOURCE, BAMBOO_TASK_QUEUE, BAMBOO_LOGGER, BAMBOO_METRICS],
+    useFactory: async (
+      options: BambooModuleOptions,
+      dataSource: DataSource,
+      queue: TaskQueue,
+      logger: Logger,
+      metrics: BambooMetrics,
+    ) => {
       const runtime = new TypeormEngineRuntime({
         dataSource,
         queue,
@@ -72,18 +90,19 @@ export const bambooProviders: Provider[] = [
         scheduleLockTtlSeconds: options.scheduleLockTtlSeconds,
       });
       await runtime.start();
-      return runtime;
+      return timeRuntimeCalls(runtime, metrics);
     },
   },
   {
     provide: Engine,
-    inject: [BAMBOO_OPTIONS, TypeormEngineRuntime, COMPONENT_REGISTRY, SignalBus, BAMBOO_LOGGER],
+    inject: [BAMBOO_OPTIONS, TypeormEngineRuntime, COMPONENT_REGISTRY, SignalBus, BAMBOO_LOGGER, BAMBOO_METRICS],
     useFactory: (
       options: BambooModuleOptions,
       runtime: TypeormEngineRuntime,
       registry: ComponentRegistry,
       bus: SignalBus,
       logger: Logger,
+      metrics: BambooMetrics,
     ): Engine => {
       loadComponentModules([...options.componentModules], registry);
       return new Engine({
@@ -93,6 +112,7 @@ export const bambooProviders: Provider[] = [
         ids: runtime.ids,
         logger: runtime.nodeLogger(logger),
         signals: publisherOver(bus, logger),
+        observer: prometheusEngineObserver(metrics),
         settings: { rerunLimit: options.nodeRerunLimit, ...options.settings },
       });
     },
@@ -111,6 +131,7 @@ export const bambooProviders: Provider[] = [
       }),
   },
   BambooLifecycle,
+  ...observabilityProviders,
 ];
 
 function defaultRoles(options: BambooModuleOptions): readonly EngineWorkerRole[] {
