@@ -1,7 +1,14 @@
 import { ExecuteRunner } from '../process/execute-runner';
 import { ScheduleRunner } from '../process/schedule-runner';
-import type { EngineTask, ExecuteTask, ScheduleTask, TimeoutTask } from '../runtime/engine-task';
+import { NO_FINISH_HOOKS } from '../process/activity-finish-hooks';
+import type { EngineTask, ExecuteTask, RollbackTask, ScheduleTask, TimeoutTask } from '../runtime/engine-task';
+import type { RollbackMode } from '../runtime/rollback-records';
 import { callback } from './commands/callback.command';
+import { cancelReservedRollback } from './commands/cancel-reserved-rollback.command';
+import { getAllowedRollbackNodeIdList } from './commands/get-allowed-rollback-node-id-list.command';
+import { reserveRollback } from './commands/reserve-rollback.command';
+import { retryRollbackFailedNode } from './commands/retry-rollback-failed-node.command';
+import { rollback } from './commands/rollback.command';
 import { forcedFailActivity } from './commands/forced-fail-activity.command';
 import { handleNodeTimeout } from './commands/node-timeout.command';
 import { pauseNodeAppoint } from './commands/pause-node-appoint.command';
@@ -20,6 +27,9 @@ import { updateContextValues } from './commands/update-context-values.command';
 import { updateNodeOutputs } from './commands/update-node-outputs.command';
 import type { EngineOptions, RunPipelineOptions, RunPipelineResult } from './engine-options';
 import { EngineQueries } from './engine-queries';
+import { RollbackFinishHooks } from './rollback/rollback-finish-hooks';
+import { RollbackRunner } from './rollback/rollback-runner';
+import type { RollbackOptions } from './rollback/rollback-tasks';
 import { runPipeline } from './run-pipeline.command';
 
 /**
@@ -32,11 +42,14 @@ import { runPipeline } from './run-pipeline.command';
 export class Engine extends EngineQueries {
   private readonly executeRunner: ExecuteRunner;
   private readonly scheduleRunner: ScheduleRunner;
+  private readonly rollbackRunner: RollbackRunner;
 
   constructor(options: EngineOptions) {
     super(options);
-    this.executeRunner = new ExecuteRunner(this.ctx.services, this.ctx.runs);
-    this.scheduleRunner = new ScheduleRunner(this.ctx.services, this.ctx.runs);
+    const finishHooks = this.ctx.services.settings.enableRollback ? new RollbackFinishHooks(this.ctx) : NO_FINISH_HOOKS;
+    this.executeRunner = new ExecuteRunner(this.ctx.services, this.ctx.runs, finishHooks);
+    this.scheduleRunner = new ScheduleRunner(this.ctx.services, this.ctx.runs, finishHooks);
+    this.rollbackRunner = new RollbackRunner(this.ctx);
   }
 
   /** Validates, stores and starts a run (A.2). */
@@ -114,6 +127,53 @@ export class Engine extends EngineQueries {
     return updateContextValues(this.ctx, pipelineId, values);
   }
 
+  /**
+   * A.21 `rollback`: TOKEN (default) calls the components' `rollback` in reverse order in rollback
+   * tasks, then restarts at the target; ANY cleans the path and restarts at once.
+   */
+  rollback(rootPipelineId: string, startNodeId: string, targetNodeId: string, options: RollbackOptions = {}) {
+    return rollback(this.ctx, rootPipelineId, startNodeId, targetNodeId, options);
+  }
+
+  /** A.21 `reserve_rollback`: the rollback runs when the RUNNING start node finishes. */
+  reserveRollback(
+    rootPipelineId: string,
+    startNodeId: string,
+    targetNodeId: string,
+    options: RollbackOptions = {},
+  ): Promise<void> {
+    return reserveRollback(this.ctx, rootPipelineId, startNodeId, targetNodeId, options);
+  }
+
+  /** A.21 `cancel_reserved_rollback`. */
+  cancelReservedRollback(
+    rootPipelineId: string,
+    startNodeId: string,
+    targetNodeId: string,
+    options: { mode?: RollbackMode } = {},
+  ): Promise<void> {
+    return cancelReservedRollback(this.ctx, rootPipelineId, startNodeId, targetNodeId, options);
+  }
+
+  /** A.21 `retry_rollback_failed_node` (TOKEN only). */
+  retryRollbackFailedNode(
+    rootPipelineId: string,
+    nodeId: string,
+    retryData: unknown = null,
+    mode: RollbackMode = 'TOKEN',
+  ): Promise<void> {
+    return retryRollbackFailedNode(this.ctx, rootPipelineId, nodeId, retryData, { mode });
+  }
+
+  /** A.21 `get_allowed_rollback_node_id_list`. */
+  getAllowedRollbackNodeIdList(
+    rootPipelineId: string,
+    startNodeId: string,
+    options: { mode?: RollbackMode; skipCheckToken?: boolean } = {},
+  ): Promise<string[]> {
+    return getAllowedRollbackNodeIdList(this.ctx, rootPipelineId, startNodeId, options);
+  }
+
   /** Worker entry point for any task. */
   handle(task: EngineTask): Promise<void> {
     switch (task.kind) {
@@ -123,7 +183,14 @@ export class Engine extends EngineQueries {
         return this.schedule(task);
       case 'timeout':
         return this.timeout(task);
+      case 'rollback':
+        return this.rollbackStep(task);
     }
+  }
+
+  /** One step of a TOKEN rollback walk (spec 09 §8). */
+  rollbackStep(task: RollbackTask): Promise<void> {
+    return this.rollbackRunner.run(task);
   }
 
   execute(task: ExecuteTask): Promise<void> {

@@ -8,3 +8,5 @@ export { TIMEOUT_EX_DATA } from './commands/node-timeout.command';
 export type { NodeDataView, ShortHistory } from './queries/node-data.query';
 export type { ExecutionTime, NodeDebugInfo, PipelineDebugInfo } from './queries/debug-info.query';
 export type { PreviewOptions } from './queries/preview-node-inputs.query';
+export type { RollbackOptions } from './rollback/rollback-tasks';
+export { pipelineTokens } from './rollback/pipeline-tokens';

@@ -19,6 +19,16 @@ export interface EngineSettings {
    * (`ENABLE_PIPELINE_EVENT_SIGNALS`). Other signals are always published. @default false
    */
   enablePipelineEventSignals: boolean;
+  /**
+   * Rollback (`PIPELINE_ENABLE_ROLLBACK`, spec 06 A.21): finished ServiceActivities store node
+   * snapshots, reservations are honoured, and the rollback API is available. @default false
+   */
+  enableRollback: boolean;
+  /**
+   * After a rollback the pipeline continues at the target (`PIPELINE_ENABLE_AUTO_EXECUTE_WHEN_ROLL_BACKED`);
+   * false leaves it SUSPENDED. @default true
+   */
+  autoExecuteWhenRolledBack: boolean;
 }
 
 export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
@@ -26,6 +36,8 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
   rerunIndexOffset: 0,
   exclusiveGatewayStrategy: 'ONLY',
   enablePipelineEventSignals: false,
+  enableRollback: false,
+  autoExecuteWhenRolledBack: true,
 };
 
 /** Everything engine code reaches outside itself, bundled once per engine instance. */

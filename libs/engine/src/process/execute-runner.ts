@@ -4,6 +4,7 @@ import type { ExecuteTask } from '../runtime/engine-task';
 import { StateVersionNotMatchError } from '../runtime/runtime.errors';
 import type { NodeDefinition, RunDefinition } from '../runtime/node-definition';
 import type { ExecuteStepSnapshot } from '../runtime/step-snapshot';
+import { NO_FINISH_HOOKS, type ActivityFinishHooks } from './activity-finish-hooks';
 import type { EngineServices } from './engine-services';
 import { decideEntry, historyOf } from './node-entry';
 import { nodeTypeLabel, stopwatch } from './observation';
@@ -31,6 +32,7 @@ export class ExecuteRunner {
   constructor(
     private readonly services: EngineServices,
     private readonly runs: RunCache,
+    private readonly finishHooks: ActivityFinishHooks = NO_FINISH_HOOKS,
   ) {}
 
   async run(task: ExecuteTask): Promise<void> {
@@ -148,7 +150,11 @@ export class ExecuteRunner {
     const postProcess = stopwatch(this.services);
     proc.setStack(step.stack);
     const next = this.applyOutcome(outcome, node, proc, effects, step.stack);
+    const finished = node.type === 'ServiceActivity' && next !== undefined && next !== node.id ? node : undefined;
+    if (finished) await this.finishHooks.beforeFinishCommit(effects, finished, run.rootPipelineData);
     await flush();
+    // A rollback reserved on the node takes the process over (spec 03 §3 step 9).
+    if (finished && (await this.finishHooks.afterFinishCommit(finished, proc.process))) return undefined;
     observer.observe('engine_execute_post_process_duration', postProcess(), { type: node.type });
     return next;
   }

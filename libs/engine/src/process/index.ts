@@ -6,3 +6,4 @@ export * from './schedule-runner';
 export * from './signal-publishing';
 export * from './run-signals';
 export * from './observation';
+export * from './activity-finish-hooks';

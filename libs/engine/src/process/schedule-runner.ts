@@ -81,7 +81,7 @@ export class ScheduleRunner {
     effects.add({ schedules: [this.follow(outcome, task, schedule, process, effects)] });
     if (task.callbackDataId) effects.add({ consumeCallbackData: [task.callbackDataId] });
     const finished = outcome.kind === 'next' && outcome.nextNodeId !== task.nodeId;
-    if (finished) this.finishHooks.beforeFinishCommit(effects, node, run.rootPipelineData);
+    if (finished) await this.finishHooks.beforeFinishCommit(effects, node, run.rootPipelineData, process);
     try {
       await effects.flush();
       if (finished) await this.finishHooks.afterFinishCommit(node, process);

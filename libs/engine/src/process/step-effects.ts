@@ -1,5 +1,6 @@
 import type { PipelineEventDataMap, PipelineEventType } from '@bamboo/signals';
-import type { NodeStateRecord } from '../runtime/runtime-records';
+import type { RollbackWrites } from '../runtime/rollback-records';
+import type { ExecutionData, NodeStateRecord } from '../runtime/runtime-records';
 import type { CommitOutcome, ProcessWrite, StepCommit } from '../runtime/step-commit';
 import type { NodeStateName } from '../states/node-state';
 import { assertTransition } from '../states/version-guard';
@@ -25,6 +26,8 @@ export interface StateChanges {
   setSkip?: boolean;
   /** Clears `startedTime` and `archivedTime` (retry: the attempt starts afresh). */
   clearTimes?: boolean;
+  /** An explicit retry count (a rollback recreates its target with the old count + 1). */
+  retry?: number;
   /** False suppresses the `post_set_state` signal (`forced_fail_activity` option). @default true */
   signal?: boolean;
 }
@@ -80,7 +83,7 @@ export class StepEffects {
       innerLoop: changes.innerLoop ?? base.innerLoop,
       rootId: changes.rootId || base.rootId,
       parentId: changes.parentId || base.parentId,
-      retry: changes.resetRetry ? 0 : changes.incrementRetry ? base.retry + 1 : base.retry,
+      retry: changes.retry ?? (changes.resetRetry ? 0 : changes.incrementRetry ? base.retry + 1 : base.retry),
       skip: changes.setSkip ? true : changes.resetSkip ? false : base.skip,
       errorIgnored: changes.errorIgnored ? true : changes.resetErrorIgnored ? false : base.errorIgnored,
       startedTime: changes.setStarted ? now : changes.clearTimes ? null : base.startedTime,
@@ -119,8 +122,14 @@ export class StepEffects {
     const target = this.commit as Record<string, unknown[] | undefined>;
     for (const [key, value] of Object.entries(effects)) {
       if (key === 'join') this.commit.join = value as StepCommit['join'];
+      else if (key === 'rollback') this.commit.rollback = mergeRollback(this.commit.rollback, effects.rollback!);
       else target[key] = [...(target[key] ?? []), ...(value as unknown[])];
     }
+  }
+
+  /** The execution data this step is about to write for a node, if any (rollback node snapshots). */
+  pendingExecutionData(nodeId: string): ExecutionData | undefined {
+    return this.commit.executionData?.findLast((entry) => entry.nodeId === nodeId)?.data;
   }
 
   /** An engine hook event (spec 08 §4), published after the commit when pipeline events are enabled. */
@@ -166,6 +175,15 @@ export class StepEffects {
     if (commit.processes) commit.processes = mergeProcessWrites(commit.processes);
     return commit;
   }
+}
+
+/** Rollback writes of two `add` calls, list by list. */
+function mergeRollback(into: RollbackWrites | undefined, more: RollbackWrites): RollbackWrites {
+  const merged: Record<string, unknown[]> = { ...(into as Record<string, unknown[]> | undefined) };
+  for (const [key, value] of Object.entries(more) as Array<[string, unknown[]]>) {
+    merged[key] = [...(merged[key] ?? []), ...value];
+  }
+  return merged;
 }
 
 /** One write per process: patches merged in order, the first token condition kept. */

@@ -8,6 +8,7 @@ import type {
   NodeStateRecord,
   ProcessRecord,
 } from './runtime-records';
+import type { RollbackState } from './rollback-records';
 import type { CommitOutcome, StepCommit } from './step-commit';
 import type { CallbackSnapshot, ExecuteStepSnapshot, OperatorSnapshot, ScheduleStepSnapshot } from './step-snapshot';
 
@@ -71,6 +72,12 @@ export interface EngineRuntime {
    * written by the runtime's `Logger` for messages whose meta carries `nodeId` and `version`.
    */
   getNodeLogs(nodeId: string, version: string): Promise<string[]>;
+
+  /**
+   * Rollback bookkeeping of one root pipeline in one read (spec 09 §8): unexpired runs, unexpired
+   * plans, and every node snapshot oldest first. Empty lists when there is none.
+   */
+  loadRollbackState(rootPipelineId: string): Promise<RollbackState>;
 
   // Reads for the API and tests (not on the execution path).
   getState(nodeId: string): Promise<NodeStateRecord | undefined>;

@@ -11,3 +11,4 @@ export * from './id-generator.port';
 export * from './logger.port';
 export * from './signal-publisher.port';
 export * from './engine-observer.port';
+export * from './rollback-records';

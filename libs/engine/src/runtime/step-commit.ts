@@ -10,6 +10,7 @@ import type {
   ProcessRecord,
   ScheduleRecord,
 } from './runtime-records';
+import type { RollbackWrites } from './rollback-records';
 
 /**
  * A state write with its compare-and-set condition. `expect: null` means "the record must not
@@ -78,6 +79,8 @@ export interface StepCommit {
   consumeCallbackData?: string[];
   /** Moves stored log lines of an attempt to a new version (`forced_fail_activity`, spec 09 §9). */
   relabelLogs?: Array<{ nodeId: string; fromVersion: string; toVersion: string }>;
+  /** Rollback snapshots, plans and runs (spec 09 §8), applied after every other effect. */
+  rollback?: RollbackWrites;
   dispatch?: Dispatch[];
 }
 

@@ -32,6 +32,7 @@ import {
   toStateRow,
   toStoredInputs,
 } from './record-mappers';
+import { writeRollback } from './rollback-tables';
 import { insertRows, isUniqueViolation, upsertRows } from './sql-helpers';
 
 /**
@@ -65,6 +66,7 @@ export class CommitWriter {
     for (const { nodeId, fromVersion, toVersion } of commit.relabelLogs ?? []) {
       await updateWhere(m, LogEntryEntity, { nodeId, version: fromVersion }, { version: toVersion });
     }
+    if (commit.rollback) await writeRollback(m, commit.rollback);
     const parentWoken = commit.join ? await this.acknowledge(m, commit.join) : false;
     if (parentWoken) dispatch.push({ task: commit.join!.wakeParent, delaySeconds: 0 });
     return { outcome: { parentWoken }, dispatch };

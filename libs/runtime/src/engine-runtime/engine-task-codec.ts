@@ -1,4 +1,4 @@
-import type { EngineTask, ExecuteTask, ScheduleTask, TimeoutTask } from '@bamboo/engine';
+import type { EngineTask, ExecuteTask, RollbackTask, ScheduleTask, TimeoutTask } from '@bamboo/engine';
 import type { JobData, JsonValue } from '../queue/task-queue';
 
 /**
@@ -50,7 +50,21 @@ export function encodeTask(task: EngineTask, nowMs: number, delaySeconds: number
         root_pipeline_id: task.rootPipelineId,
         headers,
       };
+    case 'rollback':
+      return {
+        kind: 'rollback',
+        node_id: task.nodeId,
+        root_pipeline_id: task.rootPipelineId,
+        retry: task.retry,
+        retry_data: toJson(task.retryData),
+        headers,
+      };
   }
+}
+
+/** Retry data is caller JSON; anything else (undefined) travels as null. */
+function toJson(value: unknown): JsonValue {
+  return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as JsonValue);
 }
 
 /** The task a job carries; throws on data that no runtime of this project wrote. */
@@ -86,6 +100,15 @@ export function decodeTask(data: JobData): EngineTask {
         version: str(data, 'version'),
         rootPipelineId: str(data, 'root_pipeline_id'),
       } satisfies TimeoutTask;
+    case 'rollback':
+      return {
+        kind: 'rollback',
+        ...route,
+        nodeId: str(data, 'node_id'),
+        rootPipelineId: str(data, 'root_pipeline_id'),
+        retry: data.retry === true,
+        retryData: data.retry_data ?? null,
+      } satisfies RollbackTask;
     default:
       throw new Error(`not an engine task: kind ${JSON.stringify(data.kind)}`);
   }

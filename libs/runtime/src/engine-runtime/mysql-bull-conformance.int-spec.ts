@@ -28,13 +28,13 @@ afterAll(async () => {
   if (database) await dropTestDatabase(database.name);
 });
 
-describeEngineConformance('MySQL + Bull, two worker nodes', async ({ catalog }) => {
+describeEngineConformance('MySQL + Bull, two worker nodes', async ({ catalog, settings }) => {
   const tracker = new WorkTracker(new FakeClock());
   const prefix = randomQueuePrefix('conformance');
   const nodes = [];
   for (let i = 0; i < 2; i++) {
     const queue = new BullTaskQueue({ redisUrl: TEST_REDIS_URL, prefix });
-    nodes.push(await startDurableNode({ dataSource, queue, tracker, catalog }));
+    nodes.push(await startDurableNode({ dataSource, queue, tracker, catalog, settings }));
   }
   return new DurableHarness(nodes, tracker);
 });

@@ -22,8 +22,8 @@ afterAll(async () => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-describeEngineConformance('SQLite + in-process queue', async ({ catalog }) => {
+describeEngineConformance('SQLite + in-process queue', async ({ catalog, settings }) => {
   const tracker = new WorkTracker(new FakeClock());
-  const node = await startDurableNode({ dataSource, queue: new InProcessTaskQueue(), tracker, catalog });
+  const node = await startDurableNode({ dataSource, queue: new InProcessTaskQueue(), tracker, catalog, settings });
   return new DurableHarness([node], tracker);
 });

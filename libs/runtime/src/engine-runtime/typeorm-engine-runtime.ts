@@ -8,6 +8,7 @@ import {
   type ExecuteStepSnapshot,
   type Logger,
   type OperatorSnapshot,
+  type RollbackState,
   type RunDefinition,
   type RunPlan,
   type ScheduleStepSnapshot,
@@ -23,6 +24,7 @@ import { EngineRuntimeReads } from './engine-runtime.reads';
 import { gateFor } from './gate-for';
 import { NodeLogWriter } from './node-log.writer';
 import { rowId } from './record-mappers';
+import { readRollbackState } from './rollback-tables';
 import { RunDefinitionStore } from './run-definition.store';
 import type { Gate } from './serial-gate';
 import { isLockConflict } from './sql-helpers';
@@ -153,6 +155,10 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
 
   loadOperatorTarget(nodeId: string): Promise<OperatorSnapshot> {
     return this.read((m) => this.reader.operatorTarget(m, nodeId));
+  }
+
+  loadRollbackState(rootPipelineId: string): Promise<RollbackState> {
+    return this.read((m) => readRollbackState(m, rootPipelineId));
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { ComponentCatalog, Engine } from '@bamboo/engine';
+import type { ComponentCatalog, Engine, EngineSettings } from '@bamboo/engine';
 
 /**
  * What the conformance scenarios need from a runtime under test. In memory, "idle" means the task
@@ -13,9 +13,13 @@ export interface ConformanceHarness {
   close(): Promise<void>;
 }
 
-/** The suite hands its own component catalog to the factory. */
+/**
+ * The suite hands its own component catalog to the factory, and the engine settings a block needs
+ * (e.g. `enableRollback`); the factory builds its engines with them.
+ */
 export interface ConformanceSetup {
   catalog: ComponentCatalog;
+  settings?: Partial<EngineSettings>;
 }
 
 export type ConformanceHarnessFactory = (setup: ConformanceSetup) => Promise<ConformanceHarness>;

@@ -14,6 +14,7 @@ import type {
 type Body = {
   execute?: (data: DataObject, parent: DataObject, attrs: RuntimeAttrs) => ServiceResult;
   schedule?: (data: DataObject, parent: DataObject, cb: DataRecord | null, svc: { finish(): void }) => ServiceResult;
+  rollback?: (data: DataObject, parent: DataObject, rollbackData: unknown) => ServiceResult;
 };
 
 class TestService implements ComponentService {
@@ -28,6 +29,10 @@ class TestService implements ComponentService {
 
   schedule(data: DataObject, parent: DataObject, cb: DataRecord | null): ServiceResult {
     return this.body.schedule?.(data, parent, cb, { finish: () => this.finishSchedule() }) ?? true;
+  }
+
+  rollback(data: DataObject, parent: DataObject, rollbackData?: unknown): ServiceResult {
+    return this.body.rollback ? this.body.rollback(data, parent, rollbackData) : true;
   }
 
   finishSchedule(): void {
@@ -148,6 +153,38 @@ export const TEST_COMPONENTS: ComponentDefinition[] = [
     { needSchedule: true, multi: true },
   ),
 ];
+
+/** Component rollback calls (spec 07 `rollback`), in call order; nodes tell themselves apart by `tag`. */
+export const rollbackCalls: Array<{ tag: unknown; outputs: DataRecord; parent: DataRecord; rollbackData: unknown }> =
+  [];
+const failedRollbacks = new Set<unknown>();
+const recordRollback = (data: DataObject, parent: DataObject, rollbackData: unknown) => {
+  rollbackCalls.push({
+    tag: data.inputs.tag,
+    outputs: { ...data.outputs },
+    parent: { ...parent.inputs },
+    rollbackData,
+  });
+  return true;
+};
+
+TEST_COMPONENTS.push(
+  component('rollback_recorder', { execute: echoInputs, rollback: recordRollback }),
+  component('rollback_fails_once', {
+    execute: echoInputs,
+    rollback: (data, parent, rollbackData) => {
+      recordRollback(data, parent, rollbackData);
+      if (failedRollbacks.has(data.inputs.tag)) return true;
+      failedRollbacks.add(data.inputs.tag);
+      return false;
+    },
+  }),
+  component(
+    'rollback_recorder_wait',
+    { execute: echoInputs, schedule: () => true, rollback: recordRollback },
+    { needSchedule: true },
+  ),
+);
 
 /** Lazy variables: `upper` (value upper-cased) and `tick` (a counter, to observe memoisation). */
 let ticks = 0;

@@ -61,6 +61,7 @@ export function applyCommit(
   for (const { nodeId, fromVersion, toVersion } of commit.relabelLogs ?? []) {
     for (const log of store.logs) if (log.nodeId === nodeId && log.version === fromVersion) log.version = toVersion;
   }
+  if (commit.rollback) store.rollback.apply(commit.rollback);
   const dispatch = [...(commit.dispatch ?? [])];
   const parentWoken = commit.join ? applyJoin(store, commit.join, dispatch) : false;
   return { outcome: { parentWoken }, dispatch };

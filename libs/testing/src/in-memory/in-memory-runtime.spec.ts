@@ -1,9 +1,11 @@
 import { describeEngineConformance } from '../conformance';
 import { InMemoryHarness } from './in-memory-harness';
 
-describeEngineConformance('in-memory runtime', ({ catalog }) => Promise.resolve(new InMemoryHarness({ catalog })));
+describeEngineConformance('in-memory runtime', ({ catalog, settings }) =>
+  Promise.resolve(new InMemoryHarness({ catalog, settings })),
+);
 
-// Execute and poll tasks delivered twice (at-least-once queues): duplicates must change nothing.
-describeEngineConformance('in-memory runtime, duplicate delivery', ({ catalog }) =>
-  Promise.resolve(new InMemoryHarness({ catalog, duplicateDelivery: true })),
+// Execute, poll and rollback tasks delivered twice (at-least-once queues): duplicates must change nothing.
+describeEngineConformance('in-memory runtime, duplicate delivery', ({ catalog, settings }) =>
+  Promise.resolve(new InMemoryHarness({ catalog, settings, duplicateDelivery: true })),
 );

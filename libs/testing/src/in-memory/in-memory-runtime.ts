@@ -13,6 +13,7 @@ import {
   type NodeStateRecord,
   type OperatorSnapshot,
   type ProcessRecord,
+  type RollbackState,
   type RunDefinition,
   type RunPlan,
   type ScheduleStepSnapshot,
@@ -186,6 +187,11 @@ export class InMemoryRuntime implements EngineRuntime {
   getNodeLogs(nodeId: string, version: string): Promise<string[]> {
     const lines = this.store.logs.filter((log) => log.nodeId === nodeId && log.version === version);
     return Promise.resolve(lines.map((log) => log.line));
+  }
+
+  loadRollbackState(rootPipelineId: string): Promise<RollbackState> {
+    this.count('loadRollbackState');
+    return Promise.resolve(clone(this.store.rollback.stateOf(rootPipelineId)));
   }
 
   getState(nodeId: string): Promise<NodeStateRecord | undefined> {

@@ -9,6 +9,7 @@ import type {
   RunDefinition,
   ScheduleRecord,
 } from '@bamboo/engine';
+import { InMemoryRollbackTables } from './in-memory-rollback';
 
 /** The tables of the in-memory runtime. Records are stored as copies, never shared with callers. */
 export class InMemoryStore {
@@ -25,6 +26,7 @@ export class InMemoryStore {
   readonly consumedCallbackData = new Set<string>();
   /** Node log lines in write order. */
   readonly logs: Array<{ nodeId: string; version: string; line: string }> = [];
+  readonly rollback = new InMemoryRollbackTables();
 
   /** Rollback clean-up: every record keyed by one of `nodeIds` (StepCommit.deleteNodeRecords). */
   deleteNodeRecords(nodeIds: string[]): void {

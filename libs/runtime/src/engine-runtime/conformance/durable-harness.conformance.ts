@@ -1,4 +1,4 @@
-import { Engine, type ComponentCatalog } from '@bamboo/engine';
+import { Engine, type ComponentCatalog, type EngineSettings } from '@bamboo/engine';
 import type { ConformanceHarness } from '@bamboo/testing';
 import type { DataSource } from 'typeorm';
 import type { TaskQueue } from '../../queue/task-queue';
@@ -20,6 +20,7 @@ export async function startDurableNode(options: {
   tracker: WorkTracker;
   catalog: ComponentCatalog;
   concurrency?: number;
+  settings?: Partial<EngineSettings>;
 }): Promise<DurableNode> {
   const queue = new TrackedTaskQueue(options.queue, options.tracker);
   const runtime = new TypeormEngineRuntime({ dataSource: options.dataSource, queue, clock: options.tracker.clock });
@@ -30,6 +31,7 @@ export async function startDurableNode(options: {
     clock: options.tracker.clock,
     ids: runtime.ids,
     logger: runtime.nodeLogger(),
+    settings: options.settings,
   });
   const worker = new EngineWorker({ engine, queue, concurrency: options.concurrency ?? 4 });
   await worker.start();
