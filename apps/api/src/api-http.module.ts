@@ -20,6 +20,7 @@ import { PipelineTreesController } from './pipeline-trees/pipeline-trees.control
 import { IdempotencyStore } from './pipelines/idempotency.store';
 import { PipelineCommandsController } from './pipelines/pipeline-commands.controller';
 import { PipelinesController } from './pipelines/pipelines.controller';
+import { RollbacksController } from './rollbacks/rollbacks.controller';
 
 export interface ApiHttpModuleOptions {
   tokens: ApiTokens;
@@ -42,6 +43,7 @@ export class ApiHttpModule implements NestModule {
         AuthController,
         PipelinesController,
         PipelineCommandsController,
+        RollbacksController,
         NodesController,
         NodeCommandsController,
         PipelineTreesController,

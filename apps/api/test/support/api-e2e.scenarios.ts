@@ -1,5 +1,12 @@
 import { ApiClient } from './api-client';
-import { callbackTree, echoTree, failingTree, unmatchedConditionalTree, unmatchedExclusiveTree } from './e2e-trees';
+import {
+  callbackTree,
+  echoThenFailTree,
+  echoTree,
+  failingTree,
+  unmatchedConditionalTree,
+  unmatchedExclusiveTree,
+} from './e2e-trees';
 import type { RealApi, RealApiFactory } from './real-api';
 
 /**
@@ -14,7 +21,7 @@ export function describeApiE2e(name: string, factory: RealApiFactory): void {
     let client: ApiClient;
 
     beforeAll(async () => {
-      api = await factory();
+      api = await factory({ PIPELINE_ENABLE_ROLLBACK: 'true' });
       client = new ApiClient(api.app);
     });
 
@@ -271,6 +278,46 @@ export function describeApiE2e(name: string, factory: RealApiFactory): void {
         422,
       );
       expect(start.error?.code).toBe('START_POSITION_INVALID');
+    });
+
+    it('rolls a failed pipeline back to an earlier node (ANY mode) and lists allowed targets', async () => {
+      const { tree, ids } = echoThenFailTree();
+      const rootId = await client.run(tree);
+      const before = await client.waitForState(rootId, ids.failing, 'FAILED');
+      const targets = await client.get(
+        `/pipelines/${rootId}/rollback-targets?start_node_id=${ids.failing}&mode=ANY&skip_check_token=true`,
+      );
+      expect(targets.data).toContain(ids.echo);
+      const bad = await client.post(
+        `/pipelines/${rootId}/rollbacks`,
+        { start_node_id: ids.failing, target_node_id: ids.echo, mode: 'SIDEWAYS' },
+        400,
+      );
+      expect(bad.message).toContain('mode must be one of the following values');
+      await client.post(`/pipelines/${rootId}/rollbacks`, {
+        start_node_id: ids.failing,
+        target_node_id: ids.echo,
+        mode: 'ANY',
+        skip_check_token: true,
+      });
+      // The run restarts at the target: the echo runs again (a new attempt), then the failing node fails again.
+      const states = await client.waitFor(
+        rootId,
+        (s) =>
+          s[ids.echo]?.version !== before[ids.echo]!.version &&
+          s[ids.failing]?.state === 'FAILED' &&
+          s[ids.failing]?.version !== before[ids.failing]!.version,
+        'the echo re-run after the rollback',
+      );
+      expect(states[ids.echo]!.state).toBe('FINISHED');
+      expect(states[rootId]!.state).toBe('RUNNING');
+      const refused = await client.post(
+        `/pipelines/${rootId}/rollbacks`,
+        { start_node_id: ids.echo, target_node_id: ids.failing, mode: 'ANY', skip_check_token: true },
+        409,
+      );
+      expect(refused.error?.code).toBe('INVALID_OPERATION');
+      await client.post(`/pipelines/${rootId}/revoke`, undefined);
     });
 
     it('serves health and the OpenAPI document', async () => {

@@ -40,6 +40,15 @@ export function failingTree(): BuiltTree<'failing' | 'after'> {
   return { tree: buildTree(start), ids: { failing: failing.id, after: after.id } };
 }
 
+/** start → echo → fail_unless_ok(ok=false) → end: a rollback from the failure back to the echo. */
+export function echoThenFailTree(): BuiltTree<'echo' | 'failing'> {
+  const start = new EmptyStartEvent();
+  const echo = activity('e2e_echo', { step: 'before' });
+  const failing = activity('e2e_fail_unless_ok', { ok: false });
+  start.extend(echo).extend(failing).extend(new EmptyEndEvent());
+  return { tree: buildTree(start), ids: { echo: echo.id, failing: failing.id } };
+}
+
 /** start → wait_callback → echo → end. */
 export function callbackTree(): BuiltTree<'wait' | 'after'> {
   const start = new EmptyStartEvent();

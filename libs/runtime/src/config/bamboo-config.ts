@@ -55,5 +55,11 @@ export interface BambooConfig {
   readonly cronTimezone: string;
   readonly prepareBatchSize: number;
   readonly nodeRerunLimit: number;
+  /** Engine behaviour switches of spec 10 (PIPELINE_ENABLE_ROLLBACK, …), handed to the engine's settings. */
+  readonly engine: {
+    readonly enableRollback: boolean;
+    readonly enablePipelineEventSignals: boolean;
+    readonly exclusiveGatewayStrategy: 'ONLY' | 'FIRST';
+  };
   readonly metricsPort: number;
 }

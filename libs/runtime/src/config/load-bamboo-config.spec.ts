@@ -130,3 +130,26 @@ describe('loadBambooConfig', () => {
     expect(Object.isFrozen(config.zombie)).toBe(true);
   });
 });
+
+describe('engine switches', () => {
+  it('maps PIPELINE_ENABLE_ROLLBACK, ENABLE_PIPELINE_EVENT_SIGNALS and the gateway strategy', () => {
+    const config = loadBambooConfig({
+      PIPELINE_ENABLE_ROLLBACK: 'true',
+      ENABLE_PIPELINE_EVENT_SIGNALS: '1',
+      PIPELINE_EXCLUSIVE_GATEWAY_STRATEGY: 'FIRST',
+    });
+    expect(config.engine).toEqual({
+      enableRollback: true,
+      enablePipelineEventSignals: true,
+      exclusiveGatewayStrategy: 'FIRST',
+    });
+    expect(loadBambooConfig({}).engine).toEqual({
+      enableRollback: false,
+      enablePipelineEventSignals: false,
+      exclusiveGatewayStrategy: 'ONLY',
+    });
+    expect(() => loadBambooConfig({ PIPELINE_EXCLUSIVE_GATEWAY_STRATEGY: 'ALL' })).toThrow(
+      'PIPELINE_EXCLUSIVE_GATEWAY_STRATEGY: expected one of ONLY, FIRST, got "ALL"',
+    );
+  });
+});

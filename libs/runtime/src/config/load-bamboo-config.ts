@@ -64,6 +64,11 @@ export function loadBambooConfig(env: Readonly<Record<string, string | undefined
     prepareBatchSize: read.integer('BAMBOO_DJANGO_ERI_PREPARE_BATCH_SIZE', 500, 1),
     nodeRerunLimit: read.integer('BAMBOO_DJANGO_ERI_NODE_RERUN_LIMIT', 100, 0),
     metricsPort: read.integer('METRICS_PORT', 8001, 0, 65535),
+    engine: {
+      enableRollback: read.boolean('PIPELINE_ENABLE_ROLLBACK', false),
+      enablePipelineEventSignals: read.boolean('ENABLE_PIPELINE_EVENT_SIGNALS', false),
+      exclusiveGatewayStrategy: read.oneOf('PIPELINE_EXCLUSIVE_GATEWAY_STRATEGY', ['ONLY', 'FIRST'] as const, 'ONLY'),
+    },
   };
   if (!isKnownTimeZone(config.cronTimezone)) read.fail('CRON_TIMEZONE', `unknown time zone "${config.cronTimezone}"`);
   if (read.problems.length > 0) throw new BambooConfigError(read.problems);

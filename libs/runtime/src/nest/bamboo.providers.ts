@@ -113,7 +113,7 @@ export const bambooProviders: Provider[] = [
         logger: runtime.nodeLogger(logger),
         signals: publisherOver(bus, logger),
         observer: prometheusEngineObserver(metrics),
-        settings: { rerunLimit: options.nodeRerunLimit, ...options.settings },
+        settings: { rerunLimit: options.nodeRerunLimit, ...options.engine, ...options.settings },
       });
     },
   },
