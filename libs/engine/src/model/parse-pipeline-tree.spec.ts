@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- these tests feed malformed JSON on purpose */
+ 
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { treeFromEdges } from '../validator/testing/tree-from-edges.test-helper';

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- fixtures are untyped JSON */
+ 
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type { PipelineTree } from '../model/pipeline-tree';
