@@ -1,4 +1,3 @@
- 
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { treeFromEdges } from '../validator/testing/tree-from-edges.test-helper';

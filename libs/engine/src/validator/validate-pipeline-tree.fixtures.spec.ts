@@ -1,4 +1,3 @@
- 
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type { PipelineTree } from '../model/pipeline-tree';
