@@ -70,6 +70,8 @@ export function operatorFailCallbackScenarios(harness: () => ConformanceHarness)
     const k = single('wait_callback', {}, { timeout_config: { enable: true, seconds: 5, action: 'forced_fail' } });
     const tree = await start(h, k);
     await h.engine.callback(k.id('n'), await versionOf(h, tree.id, k.id('n')), { ok: true });
+    // The attempt must have passed before the timer fires; durable queues run both concurrently.
+    await h.runUntilIdle();
     await h.advance(6);
     expect(await stateNames(h, tree.id)).toMatchObject({ [tree.id]: 'FINISHED', [k.id('n')]: 'FINISHED' });
   });
