@@ -134,6 +134,7 @@ export class BullTaskQueue implements TaskQueue {
         // A crashed worker's job is delivered once more, then failed (09 §6.2).
         settings: { maxStalledCount: 1 },
       });
+      silenceWorkerNameRace(queue);
       this.queues.set(name, queue);
     }
     return queue;
@@ -150,4 +151,16 @@ export class BullTaskQueue implements TaskQueue {
     this.shared[type] ??= new Redis(this.options.redisUrl, options);
     return this.shared[type];
   }
+}
+
+/**
+ * Bull names its blocking connection in a fire-and-forget promise when a handler is set; closing
+ * the queue before that settles rejects with `undefined`, and Bull's own catch then throws
+ * "Cannot read properties of undefined (reading 'message')" as an unhandled rejection. The name is
+ * cosmetic (it labels the connection for `getWorkers`), so a failure to set it is dropped.
+ */
+function silenceWorkerNameRace(queue: Bull.Queue): void {
+  const target = queue as unknown as { setWorkerName: () => Promise<void> };
+  const setWorkerName = target.setWorkerName.bind(queue);
+  target.setWorkerName = () => setWorkerName().catch(() => undefined);
 }
