@@ -3,7 +3,7 @@ import { IsNull, type DataSource } from 'typeorm';
 import type { ZombieCure } from '../config';
 import { gateFor } from '../engine-runtime/gate-for';
 import { rowId } from '../engine-runtime/record-mappers';
-import { ProcessEntity, ScheduleEntity, updateWhere } from '../persistence';
+import { NodeEntity, NodeStateEntity, ProcessEntity, ScheduleEntity, updateWhere } from '../persistence';
 import type { LeaderLock } from './leader-lock';
 import { findStuckWork, type Doctor, type StuckWork } from './stuck-work.finder';
 
@@ -164,12 +164,38 @@ export class ZombieHealer {
       return { ...base, action: 'fail', detail: ZOMBIE_EX_DATA, cured: true };
     }
     if (this.options.cure === 'redispatch' && work.nodeType === 'EmptyStartEvent' && work.nodeState === 'FINISHED') {
-      return this.redispatchOrphan(work, now);
+      return this.redispatchOrphan(work, now, work.nodeId, 'start event re-entered');
+    }
+    if (work.nodeType === 'SubProcess' && work.nodeState === 'RUNNING') {
+      const start = await this.enteredSubprocessStart(work);
+      if (start) return this.redispatchOrphan(work, now, start, 'subprocess start event re-entered');
     }
     return { ...base, action: 'needs_operator', detail: `awake at a ${work.nodeState} ${work.nodeType}`, cured: false };
   }
 
-  private async redispatchOrphan(work: StuckWork, now: number): Promise<HealAction | undefined> {
+  /**
+   * The driver died right after entering a SubProcess (its state RUNNING, the stack pushed) and
+   * before anything inside ran: nothing with side effects happened there, so the process can go on
+   * at the nested start event. Undefined when anything inside already has a state.
+   */
+  private async enteredSubprocessStart(work: StuckWork): Promise<string | undefined> {
+    const m = this.options.dataSource.manager;
+    const [process, node] = await Promise.all([
+      m.findOneBy(ProcessEntity, { id: rowId(work.processId) }),
+      m.findOneBy(NodeEntity, { nodeId: work.nodeId }),
+    ]);
+    const start = node?.detail['startEventId'];
+    if (!process || typeof start !== 'string' || process.pipelineStack.at(-1) !== work.nodeId) return undefined;
+    const inside = await m.countBy(NodeStateEntity, { parentId: work.nodeId });
+    return inside === 0 ? start : undefined;
+  }
+
+  private async redispatchOrphan(
+    work: StuckWork,
+    now: number,
+    atNodeId: string,
+    detail: string,
+  ): Promise<HealAction | undefined> {
     const { dataSource, dispatcher } = this.options;
     const m = dataSource.manager;
     const token = `heal-${now}-${work.processId}`;
@@ -177,7 +203,7 @@ export class ZombieHealer {
     if (!process) return undefined;
     // The token is set only if nobody drives the process meanwhile (still awake, no token).
     const where = { id: process.id, taskToken: IsNull(), asleep: false, currentNodeId: work.nodeId };
-    const patch = { taskToken: token, taskNodeId: work.nodeId };
+    const patch = { taskToken: token, taskNodeId: atNodeId };
     if ((await gateFor(dataSource).run(() => updateWhere(dataSource, ProcessEntity, where, patch))) !== 1)
       return undefined;
     const task = {
@@ -185,7 +211,7 @@ export class ZombieHealer {
       queue: process.queue,
       priority: process.priority,
       processId: work.processId,
-      nodeId: work.nodeId,
+      nodeId: atNodeId,
       rootPipelineId: process.rootPipelineId,
       parentPipelineId: process.pipelineStack[process.pipelineStack.length - 1] ?? process.rootPipelineId,
       token,
@@ -196,7 +222,7 @@ export class ZombieHealer {
       processId: work.processId,
       nodeId: work.nodeId,
       action: 'redispatch',
-      detail: 'start event re-entered',
+      detail,
       cured: true,
     };
   }
