@@ -24,9 +24,18 @@ export interface StuckWork {
   lockAcquiredAt?: Date;
 }
 
-/** The invariants of 09 §6.2 read from the ERI tables (the queries of EmbeddedRecovery, plus orphans). */
+/** The invariants of 09 §6.2 read from the ERI tables: lost work, plus orphans. */
 export async function findStuckWork(m: EntityManager, now: Date, maxStuckSeconds: number): Promise<StuckWork[]> {
-  return [...(await pendingExecutes(m)), ...(await openSchedules(m)), ...(await awakeOrphans(m, now, maxStuckSeconds))];
+  return [...(await findLostWork(m)), ...(await awakeOrphans(m, now, maxStuckSeconds))];
+}
+
+/**
+ * Work whose message may be lost, each with the dispatch that carries it again: executes of live
+ * processes holding a task token, polls of open POLL schedules of RUNNING attempts, unconsumed
+ * callback data. Embedded restart recovery re-dispatches all of it at once.
+ */
+export async function findLostWork(m: EntityManager): Promise<StuckWork[]> {
+  return [...(await pendingExecutes(m)), ...(await openSchedules(m))];
 }
 
 async function pendingExecutes(m: EntityManager): Promise<StuckWork[]> {
