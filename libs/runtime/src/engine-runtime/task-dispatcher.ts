@@ -1,12 +1,14 @@
 import { queueNameOf, type Clock, type Dispatch, type Logger } from '@bamboo/engine';
 import type { TaskQueue } from '../queue/task-queue';
 import { encodeTask } from './engine-task-codec';
+import { continueInline } from './inline-continuation';
 
 /**
  * The outbox's second half: enqueues the dispatches of a committed step. The commit is already
  * durable, so a queue failure is retried once and then logged, never thrown: the step's caller
  * must not believe its effects were rolled back. Lost work is found again from the tables (the
- * embedded restart recovery now, the zombie doctor of 09 §6.2 later).
+ * embedded restart recovery, the zombie healer of 09 §6.2). A worker job may take the step's one
+ * immediate follow-up over instead (inline-continuation.ts).
  */
 export class TaskDispatcher {
   constructor(
@@ -16,7 +18,7 @@ export class TaskDispatcher {
   ) {}
 
   async dispatch(dispatches: readonly Dispatch[]): Promise<void> {
-    if (dispatches.length === 0) return;
+    if (dispatches.length === 0 || continueInline(dispatches)) return;
     await Promise.all(dispatches.map((dispatch) => this.enqueue(dispatch)));
   }
 

@@ -32,6 +32,7 @@ describeEngineConformance('SQLite + in-process queue, every message delivered tw
   const queue = new DuplicatingTaskQueue(new InProcessTaskQueue(), () => tracker.inFlight++);
   queues.push(queue);
   // Spread: the rollback blocks' settings reach the node where the harness accepts them.
-  const node = await startDurableNode({ dataSource, queue, tracker, catalog, ...{ settings } });
+  // Follow-ups go through the queue too, so that every one of them is delivered twice.
+  const node = await startDurableNode({ dataSource, queue, tracker, catalog, inlineFollowUps: 0, ...{ settings } });
   return new DurableHarness([node], tracker);
 });

@@ -1,5 +1,8 @@
 import { NOOP_LOGGER, type EngineTask, type Logger } from '@bamboo/engine';
 import { decodeTask } from '../engine-runtime/engine-task-codec';
+import { ContinuationSlot, withContinuationSlot } from '../engine-runtime/inline-continuation';
+import { TaskDispatcher } from '../engine-runtime/task-dispatcher';
+import { SYSTEM_CLOCK } from '../engine-runtime/typeorm-engine-runtime';
 import type { JobData, QueueJob, TaskQueue } from '../queue/task-queue';
 import { engineQueueNames, type EngineWorkerRole } from './engine-queue-names';
 
@@ -17,6 +20,12 @@ export interface EngineWorkerOptions {
   queueSuffixes?: readonly string[];
   /** Jobs in flight per queue (WORKER_CONCURRENCY). @default 50 */
   concurrency?: number;
+  /**
+   * Immediate follow-ups (next execute, poll at interval 0, woken parent) one job runs itself
+   * instead of sending them through the queue; 0 sends every follow-up through the queue.
+   * @default 1000
+   */
+  inlineFollowUps?: number;
   logger?: Logger;
 }
 
@@ -26,10 +35,15 @@ export interface EngineWorkerOptions {
  */
 export class EngineWorker {
   private started = false;
+  private stopping = false;
   private readonly logger: Logger;
+  private readonly handOver: TaskDispatcher;
+  private readonly consumed: ReadonlySet<string>;
 
   constructor(private readonly options: EngineWorkerOptions) {
     this.logger = options.logger ?? NOOP_LOGGER;
+    this.handOver = new TaskDispatcher(options.queue, SYSTEM_CLOCK, this.logger);
+    this.consumed = new Set(this.queueNames);
   }
 
   /** The queue names this worker consumes. */
@@ -50,12 +64,29 @@ export class EngineWorker {
   /** Stops taking jobs and resolves when the jobs in flight have finished (connections stay open). */
   async stop(): Promise<void> {
     if (!this.started) return;
+    this.stopping = true;
     await this.options.queue.pause();
     this.logger.info('engine worker stopped');
   }
 
   private async run(job: QueueJob<JobData>): Promise<void> {
-    const task = decodeTask(job.data);
+    const limit = this.options.inlineFollowUps ?? 1000;
+    if (limit <= 0) return this.handle(job, decodeTask(job.data));
+    const first = decodeTask(job.data);
+    if (first.kind !== 'execute' && first.kind !== 'schedule') return this.handle(job, first);
+    const slot = new ContinuationSlot(this.consumed, limit, () => !this.stopping);
+    try {
+      await withContinuationSlot(first.processId, slot, async () => {
+        for (let task: EngineTask | undefined = first; task; task = slot.take()) await this.handle(job, task);
+      });
+    } finally {
+      // A step that committed its follow-up and then threw: the follow-up still goes out.
+      const left = slot.take();
+      if (left) await this.handOver.dispatch([{ task: left, delaySeconds: 0 }]);
+    }
+  }
+
+  private async handle(job: QueueJob<JobData>, task: EngineTask): Promise<void> {
     try {
       await this.options.engine.handle(task);
     } catch (error) {

@@ -21,6 +21,8 @@ export async function startDurableNode(options: {
   catalog: ComponentCatalog;
   concurrency?: number;
   settings?: Partial<EngineSettings>;
+  /** EngineWorkerOptions.inlineFollowUps (0: every follow-up through the queue). */
+  inlineFollowUps?: number;
 }): Promise<DurableNode> {
   const queue = new TrackedTaskQueue(options.queue, options.tracker);
   const runtime = new TypeormEngineRuntime({ dataSource: options.dataSource, queue, clock: options.tracker.clock });
@@ -33,7 +35,12 @@ export async function startDurableNode(options: {
     logger: runtime.nodeLogger(),
     settings: options.settings,
   });
-  const worker = new EngineWorker({ engine, queue, concurrency: options.concurrency ?? 4 });
+  const worker = new EngineWorker({
+    engine,
+    queue,
+    concurrency: options.concurrency ?? 4,
+    inlineFollowUps: options.inlineFollowUps,
+  });
   await worker.start();
   return { runtime, engine, worker, queue };
 }

@@ -1,0 +1,136 @@
+import { NOOP_LOGGER, type Dispatch, type EngineTask, type ExecuteTask } from '@bamboo/engine';
+import { TaskDispatcher } from '../engine-runtime/task-dispatcher';
+import { SYSTEM_CLOCK } from '../engine-runtime/typeorm-engine-runtime';
+import { InProcessTaskQueue } from '../queue/in-process-task-queue';
+import type { AddJobOptions, JobData } from '../queue/task-queue';
+import { EngineWorker, type TaskHandler } from './engine-worker';
+
+/** The in-process queue, recording what went through it. */
+class RecordingQueue extends InProcessTaskQueue {
+  readonly added: string[] = [];
+
+  override add(queueName: string, data: JobData, options?: AddJobOptions): Promise<string> {
+    this.added.push(`${queueName}:${JSON.stringify(data.node_id)}`);
+    return super.add(queueName, data, options);
+  }
+}
+
+function execute(nodeId: string, queue = ''): ExecuteTask {
+  return {
+    kind: 'execute',
+    queue,
+    priority: 100,
+    processId: '1',
+    nodeId,
+    rootPipelineId: 'root',
+    parentPipelineId: 'root',
+    token: `t-${nodeId}`,
+  };
+}
+
+/**
+ * An engine whose steps dispatch what a script says, through the runtime's dispatcher, as the real
+ * runtime does after each commit.
+ */
+class ScriptedEngine implements TaskHandler {
+  readonly handled: string[] = [];
+  private readonly dispatcher: TaskDispatcher;
+
+  constructor(
+    queue: RecordingQueue,
+    private readonly script: Record<string, { dispatch?: Dispatch[]; fail?: boolean }>,
+  ) {
+    this.dispatcher = new TaskDispatcher(queue, SYSTEM_CLOCK, NOOP_LOGGER);
+  }
+
+  async handle(task: EngineTask): Promise<void> {
+    this.handled.push(task.nodeId);
+    const step = this.script[task.nodeId] ?? {};
+    await this.dispatcher.dispatch(step.dispatch ?? []);
+    if (step.fail) throw new Error(`step ${task.nodeId} failed after its commit`);
+  }
+}
+
+const now = (task: EngineTask): Dispatch => ({ task, delaySeconds: 0 });
+
+async function runFrom(
+  script: ConstructorParameters<typeof ScriptedEngine>[1],
+  options: { inlineFollowUps?: number; queueSuffixes?: string[] } = {},
+) {
+  const queue = new RecordingQueue();
+  const engine = new ScriptedEngine(queue, script);
+  const worker = new EngineWorker({ engine, queue, concurrency: 1, ...options });
+  await worker.start();
+  await queue.add('er_execute', {
+    kind: 'execute',
+    process_id: '1',
+    node_id: 'a',
+    root_pipeline_id: 'root',
+    parent_pipeline_id: 'root',
+    token: 't-a',
+    recover_point: '{}',
+    headers: { route_info: { queue: '', priority: 100 }, timestamp: 0 },
+  });
+  await waitFor(() => engine.handled.length >= Object.keys(script).length);
+  await queue.close();
+  return { handled: engine.handled, added: queue.added };
+}
+
+async function waitFor(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+describe('EngineWorker follow-ups', () => {
+  it('runs a step’s one immediate follow-up in the same job, without the queue', async () => {
+    const { handled, added } = await runFrom({
+      a: { dispatch: [now(execute('b'))] },
+      b: {
+        dispatch: [
+          now({
+            ...execute('c'),
+            kind: 'schedule',
+            scheduleId: '9',
+            callbackDataId: null,
+            expectedTimes: 1,
+          }),
+        ],
+      },
+      c: {},
+    });
+    expect(handled).toEqual(['a', 'b', 'c']);
+    expect(added).toEqual(['er_execute:"a"']);
+  });
+
+  it('sends forks, delayed work and other workers’ queues through the queue', async () => {
+    const { handled, added } = await runFrom({
+      a: { dispatch: [now(execute('b')), now(execute('c'))] },
+      b: { dispatch: [{ task: execute('d'), delaySeconds: 0.01 }] },
+      c: { dispatch: [now(execute('e', 'other'))] },
+      d: {},
+    });
+    expect(handled).toEqual(['a', 'b', 'c', 'd']);
+    expect(added).toEqual([
+      'er_execute:"a"',
+      'er_execute:"b"',
+      'er_execute:"c"',
+      'er_execute:"d"',
+      'er_execute_other:"e"',
+    ]);
+  });
+
+  it('hands the follow-up to the queue when the step throws after committing it', async () => {
+    const { handled, added } = await runFrom({ a: { dispatch: [now(execute('b'))], fail: true }, b: {} });
+    expect(handled).toEqual(['a', 'b']);
+    expect(added).toEqual(['er_execute:"a"', 'er_execute:"b"']);
+  });
+
+  it('stops carrying on after the limit, and with inlineFollowUps 0 never carries on', async () => {
+    const script = { a: { dispatch: [now(execute('b'))] }, b: { dispatch: [now(execute('c'))] }, c: {} };
+    expect((await runFrom(script, { inlineFollowUps: 1 })).added).toEqual(['er_execute:"a"', 'er_execute:"c"']);
+    expect((await runFrom(script, { inlineFollowUps: 0 })).added).toEqual([
+      'er_execute:"a"',
+      'er_execute:"b"',
+      'er_execute:"c"',
+    ]);
+  });
+});
