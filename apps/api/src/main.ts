@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { defaultRegistry, loadComponentModules } from '@bamboo/component-framework';
-import { findConsoleAssets, loadBambooConfig } from '@bamboo/runtime';
+import { findConsoleAssets, loadBambooConfig, nestLogLevels } from '@bamboo/runtime';
 import { ApiModule } from './api.module';
 import { configureApiApp } from './configure-api-app';
 
@@ -12,7 +12,10 @@ async function bootstrap(): Promise<void> {
   const logger = new Logger('bamboo');
   // User components register themselves into the default registry when their modules load.
   loadComponentModules([...config.componentModules], defaultRegistry);
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forConfig(config), { bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forConfig(config), {
+    bodyParser: false,
+    logger: nestLogLevels(config.logLevel),
+  });
   configureApiApp(app);
   if (config.mode === 'embedded') {
     const assets = findConsoleAssets();

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadBambooConfig } from '@bamboo/runtime';
+import { loadBambooConfig, nestLogLevels } from '@bamboo/runtime';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
@@ -10,7 +10,7 @@ async function bootstrap(): Promise<void> {
     // With the in-process queue a separate worker would never see the API's jobs.
     throw new Error('apps/worker needs BAMBOO_REDIS_URL (distributed mode); embedded mode runs workers in the API');
   }
-  const app = await NestFactory.create(WorkerModule.forConfig(config));
+  const app = await NestFactory.create(WorkerModule.forConfig(config), { logger: nestLogLevels(config.logLevel) });
   // SIGTERM/SIGINT: stop taking jobs, finish those in flight, close the queue and the database.
   app.enableShutdownHooks();
   const port = Number(process.env.PORT ?? 3001);

@@ -12,6 +12,9 @@ export type BambooDatabaseConfig =
 /** Embedded: SQLite + in-process queues in one process. Distributed: Bull on Redis (any database). */
 export type BambooMode = 'embedded' | 'distributed';
 
+/** The least severe level a process writes to its log (BAMBOO_LOG_LEVEL). */
+export type BambooLogLevel = 'error' | 'warn' | 'info' | 'debug';
+
 export type WorkerRole = 'execute' | 'schedule' | 'rollback' | 'plugin' | 'extension' | 'scheduler';
 
 export const WORKER_ROLES: readonly WorkerRole[] = [
@@ -62,4 +65,9 @@ export interface BambooConfig {
     readonly exclusiveGatewayStrategy: 'ONLY' | 'FIRST';
   };
   readonly metricsPort: number;
+  /**
+   * Process log threshold. Components' node log lines are stored in the database (served by
+   * `GET /nodes/{id}/logs`) and reach the process log at `debug` only.
+   */
+  readonly logLevel: BambooLogLevel;
 }

@@ -14,6 +14,7 @@ describe('loadBambooConfig', () => {
     expect(config.workerRoles).toEqual(['execute', 'schedule']);
     expect(config.workerConcurrency).toBe(50);
     expect(config.queuePrefix).toBe('bamboo');
+    expect(config.logLevel).toBe('info');
     expect(config.zombie).toEqual({
       healCron: '*/10 * * * *',
       maxStuckSeconds: 600,
@@ -21,6 +22,11 @@ describe('loadBambooConfig', () => {
       maxRedispatch: 1,
       detectWaitCallback: false,
     });
+  });
+
+  it('reads the log level and names BAMBOO_LOG_LEVEL when it is unknown', () => {
+    expect(loadBambooConfig({ BAMBOO_LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+    expect(() => loadBambooConfig({ BAMBOO_LOG_LEVEL: 'chatty' })).toThrow(/BAMBOO_LOG_LEVEL/);
   });
 
   it('switches to the distributed mode when a Redis URL is set', () => {

@@ -64,6 +64,7 @@ export function loadBambooConfig(env: Readonly<Record<string, string | undefined
     prepareBatchSize: read.integer('BAMBOO_DJANGO_ERI_PREPARE_BATCH_SIZE', 500, 1),
     nodeRerunLimit: read.integer('BAMBOO_DJANGO_ERI_NODE_RERUN_LIMIT', 100, 0),
     metricsPort: read.integer('METRICS_PORT', 8001, 0, 65535),
+    logLevel: read.oneOf('BAMBOO_LOG_LEVEL', ['error', 'warn', 'info', 'debug'] as const, 'info'),
     engine: {
       enableRollback: read.boolean('PIPELINE_ENABLE_ROLLBACK', false),
       enablePipelineEventSignals: read.boolean('ENABLE_PIPELINE_EVENT_SIGNALS', false),

@@ -28,7 +28,7 @@ import {
 } from './bamboo-module.options';
 import { BambooLifecycle } from './bamboo-lifecycle.service';
 import { BAMBOO_LOGGER } from './bamboo.tokens';
-import { nestEngineLogger } from './nest-engine-logger';
+import { nestEngineLogger, nodeLinesAtDebug } from './nest-engine-logger';
 
 function engineTaskQueue(options: BambooModuleOptions, logger: Logger, metrics: BambooMetrics): TaskQueue {
   const queue = createTaskQueue(options, {
@@ -110,7 +110,7 @@ export const bambooProviders: Provider[] = [
         catalog: registry,
         clock: SYSTEM_CLOCK,
         ids: runtime.ids,
-        logger: runtime.nodeLogger(logger),
+        logger: runtime.nodeLogger(nodeLinesAtDebug(logger)),
         signals: publisherOver(bus, logger),
         observer: prometheusEngineObserver(metrics),
         settings: { rerunLimit: options.nodeRerunLimit, ...options.engine, ...options.settings },
