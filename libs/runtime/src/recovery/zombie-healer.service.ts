@@ -21,13 +21,19 @@ import type { TaskQueue } from '../queue/task-queue';
 import { ALWAYS_LEADER, RedisLeaderLock } from './leader-lock';
 import { ZombieHealer } from './zombie-healer';
 
-/** `*\/N * * * *` → N minutes in seconds; any other cron → 60 s (the healer is a loop, not a cron). */
+/**
+ * `*\/N * * * *` → N minutes in seconds, `*\/N * * * * *` (6 fields, seconds first) → N seconds;
+ * any other cron → 60 s (the healer is a loop, not a cron).
+ */
 export function healIntervalSeconds(
   options: Pick<BambooModuleOptions, 'zombie' | 'zombieHealIntervalSeconds'>,
 ): number {
   if (options.zombieHealIntervalSeconds !== undefined) return options.zombieHealIntervalSeconds;
-  const minutes = /^\*\/(\d+) \* \* \* \*$/.exec(options.zombie.healCron.trim());
-  return minutes ? Number(minutes[1]) * 60 : 60;
+  const cron = options.zombie.healCron.trim();
+  const minutes = /^\*\/(\d+) \* \* \* \*$/.exec(cron);
+  if (minutes) return Number(minutes[1]) * 60;
+  const seconds = /^\*\/(\d+) \* \* \* \* \*$/.exec(cron);
+  return seconds ? Number(seconds[1]) : 60;
 }
 
 /** Runs the healer in every worker process; the Redis leader lock lets one of them act. */

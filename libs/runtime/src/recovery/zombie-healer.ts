@@ -46,12 +46,19 @@ export interface ZombieHealerOptions {
  */
 export class ZombieHealer {
   private readonly firstSeen = new Map<string, number>();
+  /** needs_operator reports already logged, by stuck-work key: logged once, not on every pass. */
+  private readonly reported = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private readonly logger: Logger;
   private readonly nowMs: () => number;
   /** Counts per doctor of what this process cured (also in the metric when a recorder is wired). */
   readonly healed = new Map<Doctor, number>();
+
+  /** Orphans that no cure covers and that wait for an operator, as seen by the last pass. */
+  get needsOperator(): number {
+    return this.reported.size;
+  }
 
   constructor(private readonly options: ZombieHealerOptions) {
     this.logger = options.logger ?? NOOP_LOGGER;
@@ -86,6 +93,7 @@ export class ZombieHealer {
   async sweep(): Promise<HealAction[]> {
     if (!(await this.options.leader.acquire())) {
       this.firstSeen.clear();
+      this.reported.clear();
       return [];
     }
     const now = this.nowMs();
@@ -95,6 +103,7 @@ export class ZombieHealer {
     );
     const seen = new Set(found.map((work) => work.key));
     for (const key of this.firstSeen.keys()) if (!seen.has(key)) this.firstSeen.delete(key);
+    for (const key of this.reported.keys()) if (!seen.has(key)) this.reported.delete(key);
     const due = found.filter((work) => this.due(work, now));
     const actions: HealAction[] = [];
     for (const work of due) {
@@ -106,10 +115,23 @@ export class ZombieHealer {
       this.firstSeen.delete(work.key);
       actions.push(action);
       if (action.cured) this.healed.set(action.doctor, (this.healed.get(action.doctor) ?? 0) + 1);
+      if (!this.firstReport(work, action)) continue;
       this.logger.warn('zombie healed', { ...action });
       await this.options.recorder?.record(action).catch(() => undefined);
     }
     return actions;
+  }
+
+  /**
+   * A needs_operator orphan is found again on every pass until an operator acts: it is logged and
+   * recorded once (again only if its detail changes), yet still returned by each sweep and counted
+   * in `needsOperator`. A cure is always reported.
+   */
+  private firstReport(work: StuckWork, action: HealAction): boolean {
+    if (action.action !== 'needs_operator') return true;
+    if (this.reported.get(work.key) === action.detail) return false;
+    this.reported.set(work.key, action.detail);
+    return true;
   }
 
   private due(work: StuckWork, now: number): boolean {
@@ -170,6 +192,10 @@ export class ZombieHealer {
       const start = await this.enteredSubprocessStart(work);
       if (start) return this.redispatchOrphan(work, now, start, 'subprocess start event re-entered');
     }
+    if (work.nodeState === 'FINISHED') {
+      const next = await this.nextAfterFinishedStep(work);
+      if (next) return this.redispatchOrphan(work, now, next.nodeId, next.detail);
+    }
     return { ...base, action: 'needs_operator', detail: `awake at a ${work.nodeState} ${work.nodeType}`, cured: false };
   }
 
@@ -188,6 +214,47 @@ export class ZombieHealer {
     if (!process || typeof start !== 'string' || process.pipelineStack.at(-1) !== work.nodeId) return undefined;
     const inside = await m.countBy(NodeStateEntity, { parentId: work.nodeId });
     return inside === 0 ? start : undefined;
+  }
+
+  /**
+   * The driver died between two steps: the step of the current node committed (FINISHED, its
+   * outcome "next": stack popped for an end event) and the next node was not entered yet. The
+   * process goes on where that driver would have: at the successor (a FINISHED activity is not
+   * executed again), the SubProcess's successor after a nested end event, or the exclusive gateway
+   * itself, whose conditions are evaluated again (they have no side effects, the branch taken is
+   * not stored). Undefined for the others (a parallel gateway forks and sleeps in the same commit).
+   */
+  private async nextAfterFinishedStep(work: StuckWork): Promise<{ nodeId: string; detail: string } | undefined> {
+    const m = this.options.dataSource.manager;
+    const successor = async (nodeId: string) => {
+      const targets = (await m.findOneBy(NodeEntity, { nodeId }))?.detail['targets'];
+      const only = Array.isArray(targets) && targets.length === 1 ? (targets[0] as { targetId?: unknown }) : undefined;
+      return typeof only?.targetId === 'string' && only.targetId !== '' ? only.targetId : undefined;
+    };
+    const goOn = (nodeId: string | undefined, detail: string) => (nodeId ? { nodeId, detail } : undefined);
+    switch (work.nodeType) {
+      case 'ExclusiveGateway':
+        return { nodeId: work.nodeId, detail: 'exclusive gateway evaluated again' };
+      case 'ServiceActivity':
+      case 'EmptyStartEvent':
+      case 'ConvergeGateway':
+        return goOn(await successor(work.nodeId), `went on after the ${work.nodeType}`);
+      case 'EmptyEndEvent':
+      case 'ExecutableEndEvent': {
+        const [process, state] = await Promise.all([
+          m.findOneBy(ProcessEntity, { id: rowId(work.processId) }),
+          m.findOneBy(NodeStateEntity, { nodeId: work.nodeId }),
+        ]);
+        // A root end event kills the process: only a nested one leaves it awake, its pipeline popped.
+        const subprocess = state?.parentId;
+        if (!process || !subprocess || process.pipelineStack.includes(subprocess)) return undefined;
+        const finished = await m.findOneBy(NodeStateEntity, { nodeId: subprocess, name: 'FINISHED' });
+        return finished ? goOn(await successor(subprocess), 'went on after the SubProcess') : undefined;
+      }
+      case undefined:
+      default:
+        return undefined;
+    }
   }
 
   private async redispatchOrphan(
