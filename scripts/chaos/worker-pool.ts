@@ -77,8 +77,8 @@ export class WorkerPool {
     child.on('message', (message: WorkerMessage) => {
       if (message.type === 'ready') slot.readyAt = Date.now();
       if (message.type === 'healed') {
-        // needs_operator repeats every pass for the same orphan: keep its detail to tell the cases apart.
-        const detail = message.action === 'needs_operator' ? ` (${message.detail})` : '';
+        // Orphan cures and needs_operator reports (once per orphan): keep the detail to tell the cases apart.
+        const detail = message.doctor === 'awake_orphan' && message.action !== 'fail' ? ` (${message.detail})` : '';
         const key = `${message.doctor}/${message.action}${detail}`;
         this.healed.set(key, (this.healed.get(key) ?? 0) + 1);
       }
