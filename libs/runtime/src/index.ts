@@ -4,6 +4,7 @@ export * from './queue';
 export * from './queries';
 export * from './engine-runtime';
 export * from './worker';
+export * from './plugin-execution';
 export * from './console';
 export * from './nest';
 export * from './observability';

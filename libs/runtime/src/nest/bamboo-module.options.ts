@@ -10,7 +10,8 @@ import type { BambooConfig } from '../config';
 export interface BambooModuleOptions extends BambooConfig {
   /**
    * Consume the engine queues in this process (the embedded all-in-one process), with the config's
-   * `workerRoles` (execute, schedule), `queueSuffixes` and `workerConcurrency`. @default false
+   * `workerRoles` (execute, schedule; plugin, always in embedded mode), `queueSuffixes` and
+   * `workerConcurrency`. @default false
    */
   runWorkers?: boolean;
   /**

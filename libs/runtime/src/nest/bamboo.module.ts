@@ -3,6 +3,7 @@ import { Engine } from '@bamboo/engine';
 import { SignalBus } from '@bamboo/signals';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeormEngineRuntime } from '../engine-runtime/typeorm-engine-runtime';
+import { PluginExecutionService } from '../plugin-execution/plugin-execution.service';
 import { ZombieHealerService } from '../recovery/zombie-healer.service';
 import { EngineWorker } from '../worker/engine-worker';
 import {
@@ -19,6 +20,7 @@ const EXPORTS = [
   Engine,
   TypeormEngineRuntime,
   EngineWorker,
+  PluginExecutionService,
   SignalBus,
   BAMBOO_DATA_SOURCE,
   BAMBOO_TASK_QUEUE,

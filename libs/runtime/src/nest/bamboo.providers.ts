@@ -16,6 +16,7 @@ import {
   watchSignalBus,
 } from '../observability';
 import { createBambooDataSource } from '../persistence';
+import { PluginExecutionService, PluginExecutionWorker } from '../plugin-execution';
 import { createTaskQueue } from '../queue/create-task-queue';
 import type { TaskQueue } from '../queue/task-queue';
 import type { EngineWorkerRole } from '../worker/engine-queue-names';
@@ -130,11 +131,26 @@ export const bambooProviders: Provider[] = [
         concurrency: options.workerConcurrency,
       }),
   },
+  {
+    provide: PluginExecutionService,
+    inject: [BAMBOO_DATA_SOURCE, BAMBOO_TASK_QUEUE, COMPONENT_REGISTRY, BAMBOO_LOGGER],
+    useFactory: (dataSource: DataSource, queue: TaskQueue, registry: ComponentRegistry, logger: Logger) =>
+      new PluginExecutionService({ dataSource, queue, catalog: registry, logger }),
+  },
+  {
+    provide: PluginExecutionWorker,
+    inject: [BAMBOO_OPTIONS, PluginExecutionService, BAMBOO_TASK_QUEUE, BAMBOO_LOGGER],
+    useFactory: (options: BambooModuleOptions, service: PluginExecutionService, queue: TaskQueue, logger: Logger) =>
+      new PluginExecutionWorker(service, queue, { concurrency: options.workerConcurrency, logger }),
+  },
   BambooLifecycle,
   ...observabilityProviders,
 ];
 
 function defaultRoles(options: BambooModuleOptions): readonly EngineWorkerRole[] {
   const roles = options.workerRoles.filter((role) => role === 'execute' || role === 'schedule');
+  // A dedicated plugin worker (WORKER_ROLES=plugin) takes no engine queues; roles not implemented
+  // yet (rollback, extension, scheduler) alone still fall back to execute and schedule.
+  if (roles.length === 0 && options.workerRoles.includes('plugin')) return [];
   return roles.length > 0 ? roles : ['execute', 'schedule'];
 }
