@@ -8,7 +8,7 @@ import {
   type OperatorSnapshot,
   type ScheduleStepSnapshot,
 } from '@bamboo/engine';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   CallbackDataEntity,
   ContextValueEntity,
@@ -19,6 +19,7 @@ import {
   ProcessEntity,
   ScheduleEntity,
 } from '../persistence';
+import { RawTable } from './raw-table';
 import {
   rowId,
   toCallbackDataRecord,
@@ -33,17 +34,18 @@ import {
 /**
  * The reads of the execution path, each a few primary- or unique-key SELECTs (spec 09 §2.1
  * indexes). Independent SELECTs are issued together: on MySQL they run on separate pooled
- * connections, on SQLite they queue on the one connection.
+ * connections, on SQLite they queue on the one connection. They bypass the query builder
+ * (RawTable): fixed SQL texts, cached per shape.
  */
 export class StepReader {
   async executeStep(m: EntityManager, processId: string, nodeId: string): Promise<ExecuteStepSnapshot> {
-    const process = await m.findOne(ProcessEntity, { where: { id: rowId(processId) } });
+    const process = await RawTable.of(m, ProcessEntity).findOne(m, { id: rowId(processId) });
     if (!process) throw new NotFoundError(`process ${processId} does not exist`);
     const stateIds = [...new Set([...process.pipelineStack, nodeId])];
     const [states, nodeData, executionData] = await Promise.all([
-      m.find(NodeStateEntity, { where: { nodeId: In(stateIds) } }),
-      m.findOne(NodeDataEntity, { where: { nodeId } }),
-      m.findOne(ExecutionDataEntity, { where: { nodeId } }),
+      RawTable.of(m, NodeStateEntity).find(m, { nodeId: stateIds }),
+      RawTable.of(m, NodeDataEntity).findOne(m, { nodeId }),
+      RawTable.of(m, ExecutionDataEntity).findOne(m, { nodeId }),
     ]);
     const byId = new Map(states.map((row) => [row.nodeId, toStateRecord(row)]));
     const pipelineStates: Record<string, NodeStateRecord> = {};
@@ -65,13 +67,13 @@ export class StepReader {
     query: { processId: string; nodeId: string; scheduleId: string; callbackDataId: string | null },
   ): Promise<ScheduleStepSnapshot> {
     const [process, state, schedule, executionData, callbackData] = await Promise.all([
-      m.findOne(ProcessEntity, { where: { id: rowId(query.processId) } }),
-      m.findOne(NodeStateEntity, { where: { nodeId: query.nodeId } }),
-      m.findOne(ScheduleEntity, { where: { id: rowId(query.scheduleId) } }),
-      m.findOne(ExecutionDataEntity, { where: { nodeId: query.nodeId } }),
+      RawTable.of(m, ProcessEntity).findOne(m, { id: rowId(query.processId) }),
+      RawTable.of(m, NodeStateEntity).findOne(m, { nodeId: query.nodeId }),
+      RawTable.of(m, ScheduleEntity).findOne(m, { id: rowId(query.scheduleId) }),
+      RawTable.of(m, ExecutionDataEntity).findOne(m, { nodeId: query.nodeId }),
       query.callbackDataId === null
-        ? Promise.resolve(null)
-        : m.findOne(CallbackDataEntity, { where: { id: rowId(query.callbackDataId), consumed: false } }),
+        ? Promise.resolve(undefined)
+        : RawTable.of(m, CallbackDataEntity).findOne(m, { id: rowId(query.callbackDataId), consumed: false }),
     ]);
     return {
       process: process ? toProcessRecord(process) : undefined,
@@ -84,9 +86,9 @@ export class StepReader {
 
   async callbackTarget(m: EntityManager, nodeId: string, version: string): Promise<CallbackSnapshot> {
     const [sleeping, state, schedule] = await Promise.all([
-      m.find(ProcessEntity, { where: { asleep: true, dead: false, currentNodeId: nodeId } }),
-      m.findOne(NodeStateEntity, { where: { nodeId } }),
-      m.findOne(ScheduleEntity, { where: { nodeId, version } }),
+      RawTable.of(m, ProcessEntity).find(m, { asleep: true, dead: false, currentNodeId: nodeId }),
+      RawTable.of(m, NodeStateEntity).findOne(m, { nodeId }),
+      RawTable.of(m, ScheduleEntity).findOne(m, { nodeId, version }),
     ]);
     return {
       sleepingProcesses: sleeping.map(toProcessRecord),
@@ -98,17 +100,18 @@ export class StepReader {
   /** Spec 06 operator commands: the node wherever it is defined, its state, processes and data. */
   async operatorTarget(m: EntityManager, nodeId: string): Promise<OperatorSnapshot> {
     const [node, state, processes, nodeData, executionData] = await Promise.all([
-      m.findOne(NodeEntity, { where: { nodeId } }),
-      m.findOne(NodeStateEntity, { where: { nodeId } }),
-      m.find(ProcessEntity, {
-        where: [
+      RawTable.of(m, NodeEntity).findOne(m, { nodeId }),
+      RawTable.of(m, NodeStateEntity).findOne(m, { nodeId }),
+      RawTable.of(m, ProcessEntity).find(
+        m,
+        [
           { dead: false, currentNodeId: nodeId },
           { dead: false, suspended: true, suspendedBy: nodeId },
         ],
-        order: { id: 'ASC' },
-      }),
-      m.findOne(NodeDataEntity, { where: { nodeId } }),
-      m.findOne(ExecutionDataEntity, { where: { nodeId } }),
+        { orderById: true },
+      ),
+      RawTable.of(m, NodeDataEntity).findOne(m, { nodeId }),
+      RawTable.of(m, ExecutionDataEntity).findOne(m, { nodeId }),
     ]);
     return {
       node: node ? (node.detail as unknown as NodeDefinition) : undefined,
@@ -128,13 +131,14 @@ export class StepReader {
     withReferences: boolean,
   ): Promise<ContextValue[]> {
     if (keys.length === 0) return [];
-    const rows = await m.find(ContextValueEntity, { where: { pipelineId, key: In(keys) } });
+    const table = RawTable.of(m, ContextValueEntity);
+    const rows = await table.find(m, { pipelineId, key: keys });
     const values = rows.map(toContextValue);
     if (!withReferences) return values;
     const loaded = new Set(values.map((value) => value.key));
     const missing = [...new Set(values.flatMap((value) => value.references))].filter((key) => !loaded.has(key));
     if (missing.length === 0) return values;
-    const referenced = await m.find(ContextValueEntity, { where: { pipelineId, key: In(missing) } });
+    const referenced = await table.find(m, { pipelineId, key: missing });
     return [...values, ...referenced.map(toContextValue)];
   }
 }

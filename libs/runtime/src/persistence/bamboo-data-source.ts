@@ -95,6 +95,9 @@ function sqliteOptions(path: string): DataSourceOptions {
     // lock instead of failing with SQLITE_BUSY.
     enableWAL: true,
     timeout: 10_000,
+    // Prepared statements are cached by SQL text (FIFO): room for every shape of the hot path's
+    // fixed statements (engine-runtime/raw-table.ts) besides the query builder's.
+    statementCacheSize: 500,
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma('busy_timeout = 10000');
       db.pragma('synchronous = NORMAL');

@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import {
+  ContextValueEntity,
+  ExecutionHistoryEntity,
+  NodeStateEntity,
+  ProcessEntity,
+  ScheduleEntity,
+  updateWhere,
+} from '../../persistence';
+import { Below, RawTable, SameAs, SqlExpression } from '../raw-table';
+import { insertRows } from '../sql-helpers';
+
+const instant = new Date('2030-01-02T03:04:05.678Z');
+
+/** Pairs of rows differing only in their unique key: one written by TypeORM, one by RawTable. */
+const PAIRS: Array<{ entity: EntityTarget<ObjectLiteral>; key: string; row: (key: string) => ObjectLiteral }> = [
+  {
+    entity: ProcessEntity,
+    key: 'id',
+    row: (id) => ({
+      id: Number(id),
+      rootPipelineId: 'root',
+      pipelineStack: ['root', 'sub'],
+      currentNodeId: 'n1',
+      asleep: false,
+      suspended: true,
+      dead: false,
+      lastHeartbeat: instant,
+      taskToken: null,
+    }),
+  },
+  {
+    entity: NodeStateEntity,
+    key: 'nodeId',
+    row: (nodeId) => ({
+      nodeId,
+      rootId: 'root',
+      name: 'RUNNING',
+      version: 'v1',
+      skip: true,
+      errorIgnored: false,
+      createdTime: instant,
+      startedTime: instant,
+      archivedTime: null,
+    }),
+  },
+  {
+    entity: ScheduleEntity,
+    key: 'nodeId',
+    row: (nodeId) => ({ id: undefined, type: 2, processId: 7, nodeId, version: 'v1', scheduling: true }),
+  },
+  {
+    entity: ContextValueEntity,
+    key: 'key',
+    row: (key) => ({ pipelineId: 'p', key, type: 1, value: { a: [1, 'é', null] }, references: ['${x}'] }),
+  },
+  {
+    entity: ExecutionHistoryEntity,
+    key: 'nodeId',
+    row: (nodeId) => ({ nodeId, version: 'v', startedTime: instant, archivedTime: null, inputs: {}, outputs: 'x' }),
+  },
+];
+
+/**
+ * The hand-written statements of the hot path (RawTable) store and read exactly what TypeORM's
+ * query builder does, so that both kinds of writers and readers share the tables.
+ */
+export function describeRawTableConformance(name: string, open: () => Promise<DataSource>): void {
+  describe(`RawTable matches TypeORM: ${name}`, () => {
+    let ds: DataSource;
+    const stored = async (entity: EntityTarget<ObjectLiteral>, column: string, value: unknown) => {
+      const metadata = ds.getMetadata(entity);
+      const quote = (n: string) => ds.driver.escape(n);
+      const rows: Array<Record<string, unknown>> = await ds.query(
+        `SELECT * FROM ${quote(metadata.tableName)} WHERE ${quote(metadata.findColumnWithPropertyName(column)!.databaseName)} = ?`,
+        [value],
+      );
+      expect(rows).toHaveLength(1);
+      return rows[0]!;
+    };
+
+    beforeAll(async () => {
+      ds = await open();
+    });
+
+    afterAll(async () => {
+      await ds?.destroy();
+    });
+
+    const cases = PAIRS.map((pair, i) => [(pair.entity as { name: string }).name, pair, i] as const);
+    it.each(cases)('inserts and reads %s rows alike', async (_, pair, i) => {
+      const [ours, theirs] = [`${900 + 2 * i}`, `${901 + 2 * i}`];
+      const m = ds.manager;
+      await insertRows(m, pair.entity, [pair.row(theirs)]);
+      await RawTable.of(m, pair.entity).insert(m, [pair.row(ours)]);
+      const keyValue = (key: string) => (pair.key === 'id' ? Number(key) : key);
+      const [a, b] = [
+        await stored(pair.entity, pair.key, keyValue(theirs)),
+        await stored(pair.entity, pair.key, keyValue(ours)),
+      ];
+      // Besides the keys, the insert times the rows do not give differ (database defaults).
+      const metadata = ds.getMetadata(pair.entity);
+      const differing = [
+        'id',
+        metadata.findColumnWithPropertyName(pair.key)!.databaseName,
+        ...metadata.columns
+          .filter((c) => (c.isCreateDate || c.isUpdateDate) && pair.row(ours)[c.propertyName] === undefined)
+          .map((c) => c.databaseName),
+      ];
+      const strip = (row: Record<string, unknown>) =>
+        Object.fromEntries(Object.entries(row).filter(([column]) => !differing.includes(column)));
+      expect(strip(b)).toEqual(strip(a));
+
+      const found = await RawTable.of(m, pair.entity).find(m, { [pair.key]: [keyValue(theirs), keyValue(ours)] });
+      const expected = await m.find(pair.entity, { where: { [pair.key]: keyValue(ours) } });
+      expect(found).toHaveLength(2);
+      expect(found.find((row) => String(row[pair.key]) === ours)).toEqual({ ...expected[0] });
+    });
+
+    it('upserts the given columns on the unique key', async () => {
+      const m = ds.manager;
+      const table = RawTable.of(m, ContextValueEntity);
+      const row = { pipelineId: 'up', key: 'k', type: 1, value: 1, references: [] };
+      await table.upsert(m, [row], ['value'], ['pipelineId', 'key']);
+      await table.upsert(m, [{ ...row, type: 3, value: { b: 2 } }], ['value'], ['pipelineId', 'key']);
+      expect(await table.findOne(m, { pipelineId: 'up', key: 'k' })).toMatchObject({ type: 1, value: { b: 2 } });
+    });
+
+    it('updates as TypeORM does, counting matched rows', async () => {
+      const m = ds.manager;
+      const schedules = RawTable.of(m, ScheduleEntity);
+      const base = { type: 1, processId: 1, version: 'v', scheduling: false };
+      await insertRows(m, ScheduleEntity, [
+        { ...base, nodeId: 'u-theirs' },
+        { ...base, nodeId: 'u-ours' },
+      ]);
+      const lock = { scheduling: true, lockAcquiredAt: instant };
+      expect(await updateWhere(ds, ScheduleEntity, { nodeId: 'u-theirs', scheduling: false }, lock)).toBe(1);
+      expect(await schedules.update(m, { nodeId: 'u-ours', scheduling: false }, lock)).toBe(1);
+      // matched but unchanged still counts (CLIENT_FOUND_ROWS on MySQL)
+      expect(await schedules.update(m, { nodeId: 'u-ours', scheduling: true }, lock)).toBe(1);
+      expect(await schedules.update(m, { nodeId: 'u-ours', scheduling: false }, lock)).toBe(0);
+      const [a, b] = [
+        await stored(ScheduleEntity, 'nodeId', 'u-theirs'),
+        await stored(ScheduleEntity, 'nodeId', 'u-ours'),
+      ];
+      const keep = ['scheduling', 'lock_acquired_at', 'finished', 'schedule_times'];
+      const pick = (row: Record<string, unknown>) => Object.fromEntries(keep.map((column) => [column, row[column]]));
+      expect(pick(b)).toEqual(pick(a));
+      expect(typeof b['updated_at']).toBe(typeof a['updated_at']);
+
+      const later = new Date(instant.getTime() + 1);
+      expect(await schedules.update(m, { nodeId: 'u-ours', lockAcquiredAt: new Below(instant) }, lock)).toBe(0);
+      expect(await schedules.update(m, { nodeId: 'u-ours', lockAcquiredAt: new Below(later) }, lock)).toBe(1);
+    });
+
+    it('compares columns, takes SQL expressions and checks NULL', async () => {
+      const m = ds.manager;
+      const processes = RawTable.of(m, ProcessEntity);
+      await processes.insert(m, [
+        { id: 990, rootPipelineId: 'r', pipelineStack: [], needAck: 2, ackNum: 1 },
+        { id: 991, rootPipelineId: 'r', pipelineStack: [], lastHeartbeat: instant },
+      ]);
+      // A row that does not give a column gets its default, beside one that does.
+      expect(await processes.findOne(m, { id: 991 })).toMatchObject({ lastHeartbeat: instant, needAck: -1 });
+      expect((await processes.findOne(m, { id: 990 }))?.lastHeartbeat).toBeInstanceOf(Date);
+      expect(await processes.update(m, { id: 990, taskToken: null }, {})).toBe(1);
+      expect(await processes.update(m, { id: 990, taskToken: 't' }, {})).toBe(0);
+      expect(await processes.update(m, { id: 990, ackNum: new SameAs('needAck') }, { needAck: -1 })).toBe(0);
+      expect(await processes.update(m, { id: 990 }, { ackNum: new SqlExpression('ack_num + 1') })).toBe(1);
+      expect(await processes.update(m, { id: 990, ackNum: new SameAs('needAck') }, { taskToken: 't' })).toBe(1);
+      expect(await processes.findOne(m, { id: 990, taskToken: 't' })).toMatchObject({ ackNum: 2, asleep: true });
+    });
+  });
+}

@@ -1,0 +1,275 @@
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { dialectOf, type SqlDialect } from './sql-dialect';
+
+/** `column < value` in a WHERE. */
+export class Below {
+  constructor(readonly value: unknown) {}
+}
+
+/** Another column of the same row: `ack_num = need_ack` in a WHERE. */
+export class SameAs {
+  constructor(readonly property: string) {}
+}
+
+/** An SQL expression over column names in an UPDATE's SET (`ack_num + 1`). */
+export class SqlExpression {
+  constructor(readonly sql: string) {}
+}
+
+/**
+ * Conditions on properties, joined by AND: a value (`= ?`), `null` (`IS NULL`), an array (`IN`),
+ * `Below` or `SameAs`. A list of them is joined by OR.
+ */
+export type Where<E> = { readonly [K in keyof E]?: unknown };
+
+const MAX_TEXTS = 1000;
+
+/**
+ * The execution path's statements on one entity's table, without the query builder: SQL texts
+ * are built from TypeORM's metadata once per shape (columns, IN length, rows) and cached, so that
+ * better-sqlite3 also finds its prepared statement; parameters are positional. Values go through
+ * the driver's own `preparePersistentValue` / `prepareHydratedValue`, so rows stay exactly those
+ * TypeORM writes and reads elsewhere (JSON text, booleans, UTC datetimes).
+ */
+export class RawTable<E extends ObjectLiteral> {
+  private static readonly tables = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, RawTable<ObjectLiteral>>>();
+
+  /** The table of `entity` on the data source of `db` (one instance per data source). */
+  static of<E extends ObjectLiteral>(db: EntityManager, entity: EntityTarget<E>): RawTable<E> {
+    const dataSource = db.dataSource;
+    let tables = RawTable.tables.get(dataSource);
+    if (!tables) {
+      tables = new Map<EntityTarget<ObjectLiteral>, RawTable<ObjectLiteral>>();
+      RawTable.tables.set(dataSource, tables);
+    }
+    let table = tables.get(entity);
+    if (!table) tables.set(entity, (table = new RawTable(dataSource, entity)));
+    return table as unknown as RawTable<E>;
+  }
+
+  private readonly dialect: SqlDialect;
+  private readonly table: string;
+  private readonly columns: readonly ColumnMetadata[];
+  private readonly byProperty = new Map<string, ColumnMetadata>();
+  private readonly selectList: string;
+  private readonly updateDate: ColumnMetadata | undefined;
+  private readonly texts = new Map<string, string>();
+
+  private constructor(
+    private readonly dataSource: DataSource,
+    entity: EntityTarget<E>,
+  ) {
+    const metadata = dataSource.getMetadata(entity);
+    this.dialect = dialectOf(dataSource);
+    this.table = this.dialect.id(metadata.tableName);
+    this.columns = metadata.columns;
+    for (const column of this.columns) this.byProperty.set(column.propertyName, column);
+    this.selectList = this.columns.map((column) => this.dialect.id(column.databaseName)).join(', ');
+    this.updateDate = metadata.updateDateColumn;
+  }
+
+  /** SELECT of whole rows; `where` as a list is an OR of its items. */
+  async find(
+    m: EntityManager,
+    where: Where<E> | ReadonlyArray<Where<E>>,
+    options: { orderById?: boolean; one?: boolean } = {},
+  ): Promise<E[]> {
+    const params: unknown[] = [];
+    const key = `S${options.orderById ? 'o' : ''}${options.one ? '1' : ''}|${this.whereKey(where, params)}`;
+    const sql = this.text(key, () => {
+      let text = `SELECT ${this.selectList} FROM ${this.table} WHERE ${this.whereSql(where)}`;
+      if (options.orderById) text += ` ORDER BY ${this.column('id')} ASC`;
+      return options.one ? `${text} LIMIT 1` : text;
+    });
+    const rows: Array<Record<string, unknown>> = await m.query(sql, params);
+    return rows.map((row) => this.hydrate(row));
+  }
+
+  async findOne(m: EntityManager, where: Where<E>): Promise<E | undefined> {
+    return (await this.find(m, where, { one: true }))[0];
+  }
+
+  /**
+   * Multi-row INSERT in batches of the properties the rows give; a row without a value for one of
+   * them gets the column default, as with TypeORM. Keys are supplied, nothing is read back.
+   */
+  async insert(m: EntityManager, rows: ReadonlyArray<object>, batchSize = 500): Promise<void> {
+    for (let start = 0; start < rows.length; start += batchSize) {
+      const { key, sql, params } = this.values(rows.slice(start, start + batchSize));
+      await execute(m, this.text(key, sql), params);
+    }
+  }
+
+  /** INSERT … ON DUPLICATE KEY UPDATE / ON CONFLICT DO UPDATE, one statement per call. */
+  async upsert(m: EntityManager, rows: ReadonlyArray<object>, overwrite: string[], conflict: string[]): Promise<void> {
+    if (rows.length === 0) return;
+    const { key, sql, params } = this.values(rows);
+    const text = this.text(`${key}|U${overwrite.join()}|${conflict.join()}`, () => {
+      const names = (props: string[]) => props.map((p) => this.byProperty.get(p)!.databaseName);
+      return sql() + this.dialect.upsert(names(conflict), names(overwrite));
+    });
+    await execute(m, text, params);
+  }
+
+  /**
+   * `UPDATE … SET … WHERE …` returning the rows it matched (the compare-and-set of ADR 0004). Like
+   * TypeORM's update, it also sets the update-date column. An empty `set` writes `id = id`.
+   */
+  async update(m: EntityManager, where: Where<E>, set: Where<E>): Promise<number> {
+    const params: unknown[] = [];
+    let setKey = '';
+    const assigned: string[] = [];
+    for (const property in set) {
+      const value = set[property];
+      if (value === undefined) continue;
+      assigned.push(property);
+      if (value instanceof SqlExpression) setKey += `${property}=(${value.sql}),`;
+      else {
+        setKey += `${property},`;
+        params.push(this.persistent(property, value));
+      }
+    }
+    const key = `U${setKey}|${this.whereKey(where, params)}`;
+    const sql = this.text(key, () => {
+      const parts = assigned.map((property) => {
+        const value = set[property];
+        return `${this.column(property)} = ${value instanceof SqlExpression ? value.sql : '?'}`;
+      });
+      if (parts.length === 0) parts.push(`${this.column('id')} = ${this.column('id')}`);
+      else if (this.updateDate && !assigned.includes(this.updateDate.propertyName)) {
+        parts.push(`${this.dialect.id(this.updateDate.databaseName)} = CURRENT_TIMESTAMP`);
+      }
+      return `UPDATE ${this.table} SET ${parts.join(', ')} WHERE ${this.whereSql(where)}`;
+    });
+    return execute(m, sql, params);
+  }
+
+  private values(rows: ReadonlyArray<object>): { key: string; sql: () => string; params: unknown[] } {
+    const given = new Set<ColumnMetadata>();
+    for (const row of rows) {
+      for (const property in row) {
+        if ((row as Record<string, unknown>)[property] !== undefined) given.add(this.columnOf(property));
+      }
+    }
+    const columns = this.columns.filter((column) => given.has(column));
+    const params: unknown[] = [];
+    let key = `I${columns.map((column) => column.propertyName).join()}|`;
+    for (const row of rows) {
+      for (const column of columns) {
+        const value = (row as Record<string, unknown>)[column.propertyName];
+        if (value === undefined) key += '0';
+        else {
+          key += '1';
+          params.push(this.dataSource.driver.preparePersistentValue(value, column));
+        }
+      }
+      key += ',';
+    }
+    const sql = () => {
+      const tuples = rows.map(
+        (row) =>
+          `(${columns
+            .map((column) =>
+              (row as Record<string, unknown>)[column.propertyName] === undefined
+                ? this.dialect.defaultValue(column)
+                : '?',
+            )
+            .join(', ')})`,
+      );
+      const names = columns.map((column) => this.dialect.id(column.databaseName)).join(', ');
+      return `INSERT INTO ${this.table} (${names}) VALUES ${tuples.join(', ')}`;
+    };
+    return { key, sql, params };
+  }
+
+  private whereKey(where: Where<E> | ReadonlyArray<Where<E>>, params: unknown[]): string {
+    if (isList(where)) return where.map((item) => this.whereKey(item, params)).join('|or|');
+    let key = '';
+    for (const property in where) {
+      const value = where[property];
+      // TypeORM would drop the condition: a compare-and-set must never silently widen.
+      if (value === undefined) throw new Error(`${this.table}: no value for the condition on ${property}`);
+      if (value === null) key += `${property} null,`;
+      else if (Array.isArray(value)) {
+        key += `${property} in ${value.length},`;
+        for (const item of value) params.push(this.persistent(property, item));
+      } else if (value instanceof Below) {
+        key += `${property}<,`;
+        params.push(this.persistent(property, value.value));
+      } else if (value instanceof SameAs) key += `${property}=${value.property},`;
+      else {
+        key += `${property},`;
+        params.push(this.persistent(property, value));
+      }
+    }
+    return key;
+  }
+
+  private whereSql(where: Where<E> | ReadonlyArray<Where<E>>): string {
+    if (isList(where)) return where.map((item) => `(${this.whereSql(item)})`).join(' OR ');
+    const parts: string[] = [];
+    for (const property in where) {
+      const value = where[property];
+      const column = this.column(property);
+      if (value === null) parts.push(`${column} IS NULL`);
+      else if (Array.isArray(value)) {
+        parts.push(value.length === 0 ? '1 = 0' : `${column} IN (${value.map(() => '?').join(', ')})`);
+      } else if (value instanceof Below) parts.push(`${column} < ?`);
+      else if (value instanceof SameAs) parts.push(`${column} = ${this.column(value.property)}`);
+      else parts.push(`${column} = ?`);
+    }
+    return parts.join(' AND ');
+  }
+
+  private text(key: string, build: () => string): string {
+    let sql = this.texts.get(key);
+    if (sql === undefined) {
+      if (this.texts.size >= MAX_TEXTS) this.texts.clear();
+      this.texts.set(key, (sql = build()));
+    }
+    return sql;
+  }
+
+  private hydrate(row: Record<string, unknown>): E {
+    const entity: Record<string, unknown> = {};
+    for (const column of this.columns) {
+      entity[column.propertyName] = this.dataSource.driver.prepareHydratedValue(row[column.databaseName], column);
+    }
+    return entity as E;
+  }
+
+  private persistent(property: string, value: unknown): unknown {
+    return this.dataSource.driver.preparePersistentValue(value, this.columnOf(property));
+  }
+
+  private column(property: string): string {
+    return this.dialect.id(this.columnOf(property).databaseName);
+  }
+
+  private columnOf(property: string): ColumnMetadata {
+    const column = this.byProperty.get(property);
+    if (!column) throw new Error(`${this.table} has no column for property ${property}`);
+    return column;
+  }
+}
+
+function isList<T>(where: T | ReadonlyArray<T>): where is ReadonlyArray<T> {
+  return Array.isArray(where);
+}
+
+/**
+ * Runs a write and returns the rows it matched: mysql2 `affectedRows` (CLIENT_FOUND_ROWS, so a
+ * matched but unchanged row counts), better-sqlite3 `changes`. Inside a transaction on its runner.
+ */
+export async function execute(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
+  const runner = m.queryRunner ?? m.dataSource.createQueryRunner();
+  try {
+    const result = await runner.query(sql, params, true);
+    // A driver that does not report it would silently break every compare-and-set: refuse to guess.
+    if (typeof result.affected !== 'number') throw new Error('The database driver did not report affected rows');
+    return result.affected;
+  } finally {
+    if (!m.queryRunner) await runner.release();
+  }
+}
