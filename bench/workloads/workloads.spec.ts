@@ -30,7 +30,7 @@ describe('workloads', () => {
     const poll = buildWorkload('poll');
     expect(poll.pipelines).toHaveLength(100);
     expect(activitiesOf(poll.pipelines)).toBe(500);
-    expect(poll.idealSeconds).toBe(15);
+    expect(poll.idealSeconds).toBe(10);
     const callbacks = buildWorkload('callbacks');
     expect(callbacks.callbacks).toBe(true);
     const graph = new Map();
