@@ -20,13 +20,14 @@ import { PipelineTreesController } from './pipeline-trees/pipeline-trees.control
 import { IdempotencyStore } from './pipelines/idempotency.store';
 import { PipelineCommandsController } from './pipelines/pipeline-commands.controller';
 import { PipelinesController } from './pipelines/pipelines.controller';
+import { PluginExecutionsController } from './plugin-executions/plugin-executions.controller';
 import { RollbacksController } from './rollbacks/rollbacks.controller';
 
 export interface ApiHttpModuleOptions {
   tokens: ApiTokens;
   /**
-   * Modules that provide `Engine`, `ComponentRegistry` and `PipelineQueryService` (BambooModule in
-   * the apps, an in-memory engine in the fast tests).
+   * Modules that provide `Engine`, `ComponentRegistry`, `PipelineQueryService` and
+   * `PluginExecutionService` (BambooModule in the apps, an in-memory engine in the fast tests).
    */
   imports: ModuleMetadata['imports'];
 }
@@ -48,6 +49,7 @@ export class ApiHttpModule implements NestModule {
         NodeCommandsController,
         PipelineTreesController,
         ComponentsController,
+        PluginExecutionsController,
         EngineStatusController,
       ],
       providers: [

@@ -17,6 +17,10 @@ const COMMANDS: Array<{ method: 'post' | 'patch'; path: (id: string) => string }
   { method: 'post', path: (id) => `/pipelines/${id}/resume` },
   { method: 'post', path: (id) => `/pipelines/${id}/revoke` },
   { method: 'patch', path: (id) => `/pipelines/${id}/context` },
+  { method: 'post', path: () => '/plugin-executions' },
+  { method: 'post', path: (id) => `/plugin-executions/${id}/callback` },
+  { method: 'post', path: (id) => `/plugin-executions/${id}/forced-fail` },
+  { method: 'post', path: (id) => `/plugin-executions/${id}/retry` },
 ];
 
 const BAD_IDS = ['e_unknown', 'x'.repeat(65), 'a%20b', '%2e%2e', '%00', 'p_missing', '%24%7Bx%7D'];

@@ -3,7 +3,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { ComponentRegistry, registerBuiltinComponents } from '@bamboo/component-framework';
 import { Engine } from '@bamboo/engine';
-import { createBambooDataSource, PipelineQueryService } from '@bamboo/runtime';
+import {
+  createBambooDataSource,
+  InProcessTaskQueue,
+  PipelineQueryService,
+  PluginExecutionService,
+  PluginExecutionWorker,
+} from '@bamboo/runtime';
 import { conformanceCatalog, InMemoryHarness } from '@bamboo/testing';
 import { ApiHttpModule } from '../src/api-http.module';
 import type { ApiTokens } from '../src/common/bearer-auth.guard';
@@ -19,6 +25,10 @@ export async function createInMemoryApi(tokens: ApiTokens = {}): Promise<{
   registerBuiltinComponents(registry);
   // The task list reads the runtime's tables; an empty in-memory SQLite database serves it here.
   const dataSource = await createBambooDataSource({ database: { kind: 'sqlite', path: ':memory:' } }).initialize();
+  // Plugin executions run on the same database with an in-process queue of their own.
+  const pluginQueue = new InProcessTaskQueue();
+  const plugins = new PluginExecutionService({ dataSource, queue: pluginQueue, catalog: registry });
+  await new PluginExecutionWorker(plugins, pluginQueue).start();
 
   @Global()
   @Module({
@@ -26,8 +36,9 @@ export async function createInMemoryApi(tokens: ApiTokens = {}): Promise<{
       { provide: Engine, useValue: harness.engine },
       { provide: ComponentRegistry, useValue: registry },
       { provide: PipelineQueryService, useValue: new PipelineQueryService(dataSource) },
+      { provide: PluginExecutionService, useValue: plugins },
     ],
-    exports: [Engine, ComponentRegistry, PipelineQueryService],
+    exports: [Engine, ComponentRegistry, PipelineQueryService, PluginExecutionService],
   })
   class InMemoryEngineModule {}
 
@@ -41,6 +52,7 @@ export async function createInMemoryApi(tokens: ApiTokens = {}): Promise<{
   const close = app.close.bind(app);
   app.close = async () => {
     await close();
+    await pluginQueue.close();
     await dataSource.destroy();
   };
   return { app, harness };

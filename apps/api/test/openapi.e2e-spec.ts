@@ -43,6 +43,9 @@ describe('OpenAPI document', () => {
         '/api/v1/nodes/{node_id}/logs',
         '/api/v1/pipeline-trees/preview-node-inputs',
         '/api/v1/components',
+        '/api/v1/plugin-executions',
+        '/api/v1/plugin-executions/{task_id}',
+        '/api/v1/plugin-executions/{task_id}/retry',
       ]),
     );
   });

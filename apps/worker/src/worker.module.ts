@@ -4,7 +4,8 @@ import { HealthController } from './health/health.controller';
 
 /**
  * The worker process of the distributed mode: the engine runtime with its queue consumers
- * (execute, schedule and timers on the default queues plus `BAMBOO_QUEUE` suffixes), `/health`
+ * (execute, schedule and timers on the default queues plus `BAMBOO_QUEUE` suffixes; single-component
+ * runs on `plugin_execute` with `plugin` in WORKER_ROLES), `/health`
  * and `/metrics` on its own `PORT` (00-README; the bench also tries `METRICS_PORT`).
  */
 @Module({})

@@ -1,5 +1,5 @@
 import { Component, ComponentRegistry, registerBuiltinComponents, Service } from '@bamboo/component-framework';
-import type { DataObject, ServiceResult } from '@bamboo/engine';
+import type { DataObject, DataRecord, ServiceResult } from '@bamboo/engine';
 
 /** Copies inputs to outputs. */
 @Component({ code: 'e2e_echo', name: 'Echo', registerIgnore: true })
@@ -22,11 +22,30 @@ export class FailUnlessOkService extends Service {
   }
 }
 
+/** Waits for callbacks (no interval) and finishes on one whose data says `done: true`. */
+@Component({ code: 'e2e_until_done', name: 'Until done', registerIgnore: true })
+export class UntilDoneService extends Service {
+  static override needSchedule = true;
+
+  execute(data: DataObject): ServiceResult {
+    data.outputs.callbacks = 0;
+    return true;
+  }
+
+  override schedule(data: DataObject, _parentData: DataObject, callbackData: DataRecord | null): ServiceResult {
+    data.outputs.callbacks = Number(data.outputs.callbacks) + 1;
+    data.outputs.last = callbackData;
+    if (callbackData?.done === true) this.finishSchedule();
+    return true;
+  }
+}
+
 /** A registry with the built-ins and the e2e components, as a deployment would build it. */
 export function e2eRegistry(): ComponentRegistry {
   const registry = new ComponentRegistry();
   registerBuiltinComponents(registry);
   registry.register(EchoService);
   registry.register(FailUnlessOkService);
+  registry.register(UntilDoneService);
   return registry;
 }
