@@ -8,7 +8,7 @@ import {
   type StateWrite,
   type StepCommit,
 } from '@bamboo/engine';
-import { In, IsNull, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import {
   CallbackDataEntity,
   ContextValueEntity,
@@ -32,36 +32,38 @@ import {
   toStateRow,
   toStoredInputs,
 } from './record-mappers';
+import { RawTable, SameAs, SqlExpression } from './raw-table';
 import { writeRollback } from './rollback-tables';
-import { insertRows, isUniqueViolation, upsertRows } from './sql-helpers';
+import { isUniqueViolation } from './sql-helpers';
 
 /**
  * Applies one `StepCommit` inside an open transaction, in the order of the in-memory reference.
  * Every condition is a conditional statement whose row count is checked; the first mismatch
  * throws `StateVersionNotMatchError` and the caller's transaction rolls everything back.
- * Returns the dispatches to enqueue once the transaction has committed.
+ * Returns the dispatches to enqueue once the transaction has committed. The statements of every
+ * step go through RawTable (fixed SQL texts); the rare rollback ones through the query builder.
  */
 export class CommitWriter {
   async apply(m: EntityManager, commit: StepCommit): Promise<{ outcome: CommitOutcome; dispatch: Dispatch[] }> {
     if (commit.deleteNodeRecords?.length) await deleteNodeRecords(m, commit.deleteNodeRecords);
     for (const write of commit.states ?? []) await this.writeState(m, write);
     if (commit.resetInnerLoopOf?.length) {
-      await updateWhere(m, NodeStateEntity, { parentId: In(commit.resetInnerLoopOf) }, { innerLoop: 0 });
+      await RawTable.of(m, NodeStateEntity).update(m, { parentId: commit.resetInnerLoopOf }, { innerLoop: 0 });
     }
     await this.writeData(m, commit);
     const dispatch = [...(commit.dispatch ?? [])];
     const taskNode = (token: string | null | undefined) => taskNodeOf(dispatch, token);
-    await insertRows(
+    await RawTable.of(m, ProcessEntity).insert(
       m,
-      ProcessEntity,
       (commit.newProcesses ?? []).map((process) => toProcessRow(process, taskNode(process.taskToken) ?? null)),
     );
     for (const write of commit.processes ?? []) await this.writeProcess(m, write, taskNode);
-    await insertRows(m, ScheduleEntity, (commit.newSchedules ?? []).map(toScheduleRow));
+    await RawTable.of(m, ScheduleEntity).insert(m, (commit.newSchedules ?? []).map(toScheduleRow));
     for (const patch of commit.schedules ?? []) await this.writeSchedule(m, patch);
-    await insertRows(m, CallbackDataEntity, (commit.callbackData ?? []).map(toCallbackDataRow));
+    const callbackData = RawTable.of(m, CallbackDataEntity);
+    await callbackData.insert(m, (commit.callbackData ?? []).map(toCallbackDataRow));
     if (commit.consumeCallbackData?.length) {
-      await updateWhere(m, CallbackDataEntity, { id: In(commit.consumeCallbackData.map(rowId)) }, { consumed: true });
+      await callbackData.update(m, { id: commit.consumeCallbackData.map(rowId) }, { consumed: true });
     }
     for (const { nodeId, fromVersion, toVersion } of commit.relabelLogs ?? []) {
       await updateWhere(m, LogEntryEntity, { nodeId, version: fromVersion }, { version: toVersion });
@@ -75,7 +77,7 @@ export class CommitWriter {
   private async writeState(m: EntityManager, { record, expect }: StateWrite): Promise<void> {
     if (expect === null) {
       try {
-        await insertRows(m, NodeStateEntity, [toStateRow(record)]);
+        await RawTable.of(m, NodeStateEntity).insert(m, [toStateRow(record)]);
       } catch (error) {
         if (isUniqueViolation(error)) throw new StateVersionNotMatchError(record.nodeId, null, 'existing');
         throw error;
@@ -84,7 +86,7 @@ export class CommitWriter {
     }
     const { nodeId, ...columns } = toStateRow(record);
     const where = { nodeId: record.nodeId, version: expect.version, name: expect.name };
-    if ((await updateWhere(m, NodeStateEntity, where, columns)) !== 1) {
+    if ((await RawTable.of(m, NodeStateEntity).update(m, where, columns)) !== 1) {
       throw new StateVersionNotMatchError(nodeId!, expect.version, null);
     }
   }
@@ -95,26 +97,26 @@ export class CommitWriter {
       inputs: data.inputs,
       outputs: data.outputs,
     }));
-    await upsertRows(m, ExecutionDataEntity, executionRows, ['inputs', 'outputs'], ['node_id']);
+    const executionData = RawTable.of(m, ExecutionDataEntity);
+    await executionData.upsert(m, executionRows, ['inputs', 'outputs'], ['nodeId']);
     const outputRows = (commit.executionOutputs ?? []).map(({ nodeId, outputs }) => ({ nodeId, inputs: {}, outputs }));
-    await upsertRows(m, ExecutionDataEntity, outputRows, ['outputs'], ['node_id']);
-    await insertRows(m, ExecutionHistoryEntity, (commit.histories ?? []).map(toHistoryRow));
+    await executionData.upsert(m, outputRows, ['outputs'], ['nodeId']);
+    await RawTable.of(m, ExecutionHistoryEntity).insert(m, (commit.histories ?? []).map(toHistoryRow));
     const contextRows = (commit.context ?? []).flatMap(({ pipelineId, values }) =>
       values.map((value) => toContextRow(pipelineId, value)),
     );
-    await upsertRows(
+    await RawTable.of(m, ContextValueEntity).upsert(
       m,
-      ContextValueEntity,
       contextRows,
       ['type', 'serializer', 'code', 'value', 'references'],
-      ['pipeline_id', 'key'],
+      ['pipelineId', 'key'],
     );
     const dataRows = (commit.nodeData ?? []).map(({ nodeId, data }) => ({
       nodeId,
       inputs: toStoredInputs(data),
       outputs: {},
     }));
-    await upsertRows(m, NodeDataEntity, dataRows, ['inputs'], ['node_id']);
+    await RawTable.of(m, NodeDataEntity).upsert(m, dataRows, ['inputs'], ['nodeId']);
   }
 
   private async writeProcess(
@@ -127,13 +129,9 @@ export class CommitWriter {
     if (node !== undefined) columns.taskNodeId = node;
     const conditional = write.expectToken !== undefined;
     if (Object.keys(columns).length === 0 && !conditional) return;
-    const where = {
-      id: rowId(write.id),
-      ...(conditional ? { taskToken: write.expectToken === null ? IsNull() : write.expectToken } : {}),
-    };
-    // An empty patch still checks the token: `id = id` matches the row without changing it.
-    const set = Object.keys(columns).length > 0 ? columns : { id: () => 'id' };
-    if ((await updateWhere(m, ProcessEntity, where, set)) !== 1) {
+    const where = { id: rowId(write.id), ...(conditional ? { taskToken: write.expectToken } : {}) };
+    // An empty patch still checks the token: RawTable writes `id = id`, matching without changing.
+    if ((await RawTable.of(m, ProcessEntity).update(m, where, columns)) !== 1) {
       throw new StateVersionNotMatchError(write.id, write.expectToken ?? null, null);
     }
   }
@@ -145,22 +143,18 @@ export class CommitWriter {
       ...(times === undefined ? {} : { scheduleTimes: times }),
       ...(patch.scheduling === false ? { lockAcquiredAt: null } : {}),
     };
-    if (Object.keys(set).length > 0) await updateWhere(m, ScheduleEntity, { id: rowId(id) }, set);
+    if (Object.keys(set).length > 0) await RawTable.of(m, ScheduleEntity).update(m, { id: rowId(id) }, set);
   }
 
   /** Spec 09 §1.1 `child_process_finish`: increment, then reset-if-complete; one child matches. */
   private async acknowledge(m: EntityManager, join: JoinAck): Promise<boolean> {
-    const parentId = rowId(join.parentProcessId);
-    if ((await updateWhere(m, ProcessEntity, { id: parentId }, { ackNum: () => 'ack_num + 1' })) !== 1) {
+    const processes = RawTable.of(m, ProcessEntity);
+    const id = rowId(join.parentProcessId);
+    if ((await processes.update(m, { id }, { ackNum: new SqlExpression('ack_num + 1') })) !== 1) {
       throw new StateVersionNotMatchError(join.parentProcessId, null, null);
     }
-    const result = await m
-      .createQueryBuilder()
-      .update(ProcessEntity)
-      .set({ ackNum: 0, needAck: -1, taskToken: join.wakeParent.token, taskNodeId: join.wakeParent.nodeId })
-      .where('id = :id AND ack_num = need_ack', { id: parentId })
-      .execute();
-    return result.affected === 1;
+    const wake = { ackNum: 0, needAck: -1, taskToken: join.wakeParent.token, taskNodeId: join.wakeParent.nodeId };
+    return (await processes.update(m, { id, ackNum: new SameAs('needAck') }, wake)) === 1;
   }
 }
 

@@ -2,7 +2,7 @@ import { NOOP_LOGGER, type Clock, type Logger } from '@bamboo/engine';
 import type { DataSource } from 'typeorm';
 import { LogEntryEntity } from '../persistence';
 import type { Gate } from './serial-gate';
-import { insertRows } from './sql-helpers';
+import { RawTable } from './raw-table';
 
 const FLUSH_LINES = 100;
 const FLUSH_MS = 200;
@@ -54,7 +54,8 @@ export class NodeLogWriter {
     this.flushing = this.flushing.then(async () => {
       if (rows.length === 0) return;
       try {
-        await this.gate.run(() => insertRows(this.dataSource.manager, LogEntryEntity, rows));
+        const m = this.dataSource.manager;
+        await this.gate.run(() => RawTable.of(m, LogEntryEntity).insert(m, rows));
       } catch (error) {
         this.onError(error);
       }

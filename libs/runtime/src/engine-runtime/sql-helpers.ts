@@ -19,28 +19,6 @@ export async function insertRows<Entity extends ObjectLiteral>(
   }
 }
 
-/**
- * `INSERT … ON DUPLICATE KEY UPDATE` (MySQL) / `ON CONFLICT (…) DO UPDATE` (SQLite) in one
- * statement per batch. `overwrite` and `conflict` are column names.
- */
-export async function upsertRows<Entity extends ObjectLiteral>(
-  m: EntityManager,
-  entity: EntityTarget<Entity>,
-  rows: ReadonlyArray<object>,
-  overwrite: string[],
-  conflict: string[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  await m
-    .createQueryBuilder()
-    .insert()
-    .into(entity)
-    .values(rows as QueryDeepPartialEntity<Entity>[])
-    .orUpdate(overwrite, conflict)
-    .updateEntity(false)
-    .execute();
-}
-
 function driverCode(error: unknown): { code?: string; errno?: number } {
   if (!(error instanceof QueryFailedError)) return {};
   return (error as QueryFailedError & { driverError?: { code?: string; errno?: number } }).driverError ?? {};

@@ -14,8 +14,8 @@ import {
   type ScheduleStepSnapshot,
   type StepCommit,
 } from '@bamboo/engine';
-import { LessThan, type DataSource, type EntityManager } from 'typeorm';
-import { IdBlockEntity, ScheduleEntity, updateWhere } from '../persistence';
+import type { DataSource, EntityManager } from 'typeorm';
+import { IdBlockEntity, ScheduleEntity } from '../persistence';
 import type { TaskQueue } from '../queue/task-queue';
 import { BlockIdGenerator } from './block-id-generator';
 import { CommitWriter } from './commit-writer';
@@ -23,6 +23,7 @@ import { EmbeddedRecovery, type RecoveryReport } from './embedded-recovery';
 import { EngineRuntimeReads } from './engine-runtime.reads';
 import { gateFor } from './gate-for';
 import { NodeLogWriter } from './node-log.writer';
+import { Below, RawTable } from './raw-table';
 import { rowId } from './record-mappers';
 import { readRollbackState } from './rollback-tables';
 import { RunDefinitionStore } from './run-definition.store';
@@ -139,13 +140,14 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
   /** `scheduling: false → true`, or take over a lock leaked longer than the TTL. */
   acquireScheduleLock(scheduleId: string): Promise<boolean> {
     return this.gate.run(async () => {
+      const m = this.dataSource.manager;
+      const schedules = RawTable.of(m, ScheduleEntity);
       const id = rowId(scheduleId);
       const now = this.clock.now();
       const lock = { scheduling: true, lockAcquiredAt: now };
-      if ((await updateWhere(this.dataSource, ScheduleEntity, { id, scheduling: false }, lock)) === 1) return true;
+      if ((await schedules.update(m, { id, scheduling: false }, lock)) === 1) return true;
       const expired = new Date(now.getTime() - (this.options.scheduleLockTtlSeconds ?? 600) * 1000);
-      const where = { id, scheduling: true, lockAcquiredAt: LessThan(expired) };
-      return (await updateWhere(this.dataSource, ScheduleEntity, where, lock)) === 1;
+      return (await schedules.update(m, { id, scheduling: true, lockAcquiredAt: new Below(expired) }, lock)) === 1;
     });
   }
 
