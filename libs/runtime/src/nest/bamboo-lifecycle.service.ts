@@ -9,6 +9,7 @@ import type { Logger } from '@bamboo/engine';
 import type { DataSource } from 'typeorm';
 import { TypeormEngineRuntime } from '../engine-runtime/typeorm-engine-runtime';
 import type { TaskQueue } from '../queue/task-queue';
+import { PluginExecutionService } from '../plugin-execution/plugin-execution.service';
 import { PluginExecutionWorker, runsPluginWorker } from '../plugin-execution/plugin-execution.worker';
 import { EngineWorker } from '../worker/engine-worker';
 import {
@@ -33,15 +34,19 @@ export class BambooLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(BAMBOO_LOGGER) private readonly logger: Logger,
     private readonly runtime: TypeormEngineRuntime,
     private readonly worker: EngineWorker,
+    private readonly plugins: PluginExecutionService,
     private readonly pluginWorker: PluginExecutionWorker,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     // Only the embedded process can know that no other worker is alive: Bull keeps its jobs.
-    if (this.options.mode === 'embedded' && !this.options.redisUrl) await this.runtime.recoverLostWork();
+    const embedded = this.options.mode === 'embedded' && !this.options.redisUrl;
+    if (embedded) await this.runtime.recoverLostWork();
     if (!this.options.runWorkers) return;
     await this.worker.start();
-    if (runsPluginWorker(this.options)) await this.pluginWorker.start();
+    if (!runsPluginWorker(this.options)) return;
+    if (embedded) await this.plugins.redispatchLost();
+    await this.pluginWorker.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -290,6 +290,37 @@ describe('PluginExecutionService (SQLite + in-process queue)', () => {
     await service.forcedFail(taskId);
   });
 
+  it('sends again, after an embedded restart, the jobs READY and polling tasks wait for', async () => {
+    const repository = dataSource.getRepository(PluginExecuteTaskEntity);
+    const row = (componentCode: string, state: 'READY' | 'RUNNING', inputs = {}, outputs = {}) => ({
+      componentCode,
+      version: 'legacy',
+      state,
+      invokeCount: 1,
+      inputs,
+      outputs,
+      callbackData: {},
+      contexts: {},
+      runtimeAttrs: {},
+      scheduling: false,
+      finishAt: null,
+    });
+    // Rows as a process that died with its in-process queue left them.
+    const ids = await Promise.all(
+      [
+        row('pe_echo', 'READY'),
+        row('pe_poll', 'RUNNING', { polls: 1 }, { polls: 0 }),
+        row('pe_callback', 'RUNNING'),
+      ].map(async (task) => Number((await repository.insert(task as never)).identifiers[0]!.id)),
+    );
+    const [ready, polling, waiting] = ids as [number, number, number];
+    expect(await service.redispatchLost()).toBeGreaterThanOrEqual(2);
+    await inState(ready, 'FINISHED');
+    expect((await inState(polling, 'FINISHED')).outputs.polls).toBe(1);
+    expect((await service.getState(waiting)).state).toBe('RUNNING');
+    await service.forcedFail(waiting);
+  });
+
   it('answers NOT_FOUND for an unknown task on every operation', async () => {
     await expect(service.getState(987654)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(service.callback(987654, {})).rejects.toMatchObject({ code: 'NOT_FOUND' });

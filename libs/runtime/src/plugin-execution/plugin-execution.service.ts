@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { SYSTEM_CLOCK } from '../engine-runtime/typeorm-engine-runtime';
 import type { PluginExecuteState, PluginExecuteTaskEntity } from '../persistence/entities';
 import type { JobData, QueueJob, TaskQueue } from '../queue/task-queue';
-import { decodePluginJob, enqueuePluginJob } from './plugin-jobs';
+import { decodePluginJob, enqueuePluginJob, type PluginJob } from './plugin-jobs';
 import { PluginTaskRunner } from './plugin-task-runner';
 import { type PluginMap, type PluginTaskMaps, PluginTaskStore, wrongState } from './plugin-task.store';
 
@@ -148,6 +148,25 @@ export class PluginExecutionService {
       await this.store.transition(next, 'READY', { state: 'FAILED', invokeCount: previous.invokeCount, ...restore });
       throw error;
     }
+  }
+
+  /**
+   * Embedded restart: the in-process queue lost its jobs, so the execute of every READY task and
+   * the next poll of every RUNNING poll-type task are sent again (both are no-ops if a job did
+   * survive: the attempt checks drop duplicates). Callback types wait for their callback anyway.
+   * Returns the number of jobs sent.
+   */
+  async redispatchLost(): Promise<number> {
+    const jobs: PluginJob[] = [];
+    for (const task of await this.store.inState('READY')) {
+      jobs.push({ ...attemptOf(task), phase: 'execute', callback: false });
+    }
+    for (const task of await this.store.inState('RUNNING')) {
+      const polls = this.options.catalog.findComponent(task.componentCode, task.version)?.createInterval();
+      if (polls) jobs.push({ ...attemptOf(task), phase: 'schedule', callback: false });
+    }
+    for (const job of jobs) await enqueuePluginJob(this.options.queue, job);
+    return jobs.length;
   }
 
   /** The handler of queue `plugin_execute`. */

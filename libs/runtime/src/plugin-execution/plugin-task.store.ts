@@ -81,6 +81,14 @@ export class PluginTaskStore {
     return this.repository.findOneBy({ id: attempt.taskId, invokeCount: attempt.invokeCount, state });
   }
 
+  /** Tasks in `state` (attempt and component only), for the embedded restart. */
+  inState(state: PluginExecuteState): Promise<PluginExecuteTaskEntity[]> {
+    return this.repository.find({
+      where: { state },
+      select: { id: true, invokeCount: true, componentCode: true, version: true },
+    });
+  }
+
   /** `from` → `to` for one attempt; false when another writer changed the row first. */
   async transition(attempt: PluginAttempt, from: PluginExecuteState, changes: PluginTaskChanges): Promise<boolean> {
     const where: FindOptionsWhere<PluginExecuteTaskEntity> = {
