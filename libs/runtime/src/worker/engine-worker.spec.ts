@@ -38,7 +38,7 @@ class ScriptedEngine implements TaskHandler {
 
   constructor(
     queue: RecordingQueue,
-    private readonly script: Record<string, { dispatch?: Dispatch[]; fail?: boolean }>,
+    private readonly script: Record<string, { dispatch?: Dispatch[]; fail?: boolean; before?: () => void }>,
   ) {
     this.dispatcher = new TaskDispatcher(queue, SYSTEM_CLOCK, NOOP_LOGGER);
   }
@@ -46,6 +46,7 @@ class ScriptedEngine implements TaskHandler {
   async handle(task: EngineTask): Promise<void> {
     this.handled.push(task.nodeId);
     const step = this.script[task.nodeId] ?? {};
+    step.before?.();
     await this.dispatcher.dispatch(step.dispatch ?? []);
     if (step.fail) throw new Error(`step ${task.nodeId} failed after its commit`);
   }
@@ -132,5 +133,35 @@ describe('EngineWorker follow-ups', () => {
       'er_execute:"b"',
       'er_execute:"c"',
     ]);
+  });
+
+  it('sends follow-ups through the queue once the worker is stopping', async () => {
+    const queue = new RecordingQueue();
+    let stopped: Promise<void> | undefined;
+    const engine = new ScriptedEngine(queue, {
+      a: {
+        before: () => {
+          stopped = worker.stop();
+        },
+        dispatch: [now(execute('b'))],
+      },
+    });
+    const worker = new EngineWorker({ engine, queue, concurrency: 1 });
+    await worker.start();
+    await queue.add('er_execute', {
+      kind: 'execute',
+      process_id: '1',
+      node_id: 'a',
+      root_pipeline_id: 'root',
+      parent_pipeline_id: 'root',
+      token: 't-a',
+      recover_point: '{}',
+      headers: { route_info: { queue: '', priority: 100 }, timestamp: 0 },
+    });
+    await waitFor(() => stopped !== undefined);
+    await stopped;
+    await queue.close();
+    expect(engine.handled).toEqual(['a']);
+    expect(queue.added).toEqual(['er_execute:"a"', 'er_execute:"b"']);
   });
 });
