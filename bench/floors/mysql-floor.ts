@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createPool } from 'mysql2/promise';
+import { withDatabase } from '../product/run-environment';
 import type { FloorTask } from './floor-task';
 import { runParallel } from './run-parallel';
 
@@ -8,7 +9,7 @@ export async function prepareMysqlFloor(mysqlUrl: string, transactions: number, 
   const database = `bamboo_bench_floor_${randomBytes(4).toString('hex')}`;
   const admin = createPool({ uri: mysqlUrl, connectionLimit: 1 });
   await admin.query(`CREATE DATABASE \`${database}\``);
-  const pool = createPool({ uri: `${mysqlUrl.replace(/\/[^/]*$/, '')}/${database}`, connectionLimit: concurrency });
+  const pool = createPool({ uri: withDatabase(mysqlUrl, database), connectionLimit: concurrency });
   await pool.query('CREATE TABLE floor_row (id BIGINT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(64)) ENGINE=InnoDB');
   return {
     run: async () => {

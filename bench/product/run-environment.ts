@@ -41,11 +41,10 @@ export async function createRunEnvironment(mode: Mode, options: EnvironmentOptio
   const mysql = await createConnection({ uri: options.mysqlUrl, connectTimeout: 10_000 });
   await mysql.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false });
-  const base = options.mysqlUrl.replace(/\/[^/]*$/, '');
   return {
     mode,
     workDir,
-    dbUrl: `${base}/${database}`,
+    dbUrl: withDatabase(options.mysqlUrl, database),
     redisUrl: options.redisUrl,
     queuePrefix: `bamboo-bench-${id}`,
     database,
@@ -75,4 +74,11 @@ async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
     cursor = next;
     if (cursor === '0') return;
   }
+}
+
+/** `url` naming `database` instead of its own, its query (e.g. `?socketPath=`) kept. */
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
 }

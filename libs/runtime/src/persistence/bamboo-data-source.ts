@@ -69,6 +69,9 @@ function mysqlOptions(database: Extract<BambooDatabaseConfig, { kind: 'mysql' }>
   return {
     type: database.flavor,
     url: database.url,
+    // `?socketPath=/run/mysqld/mysqld.sock`: a co-located server over its Unix socket, which costs
+    // the client about half the CPU per round trip of loopback TCP (TypeORM ignores URL queries).
+    ...socketPathOf(database.url),
     poolSize: database.poolSize,
     charset: 'utf8mb4_bin',
     // Instants are stored as UTC DATETIME(6) whatever the server's zone.
@@ -135,4 +138,9 @@ export async function applyPendingMigrations(dataSource: DataSource): Promise<vo
     if (locked) await queryRunner.query('SELECT RELEASE_LOCK(?)', [MIGRATION_LOCK]).catch(() => undefined);
     await queryRunner.release();
   }
+}
+
+function socketPathOf(url: string): { socketPath?: string } {
+  const socketPath = new URL(url).searchParams.get('socketPath');
+  return socketPath ? { socketPath } : {};
 }

@@ -55,6 +55,24 @@ describe('MySQL data source', () => {
     }
   });
 
+  it('connects over the Unix socket named by ?socketPath= (the TCP port of the URL is never used)', async () => {
+    const database = await createTestDatabase('socket');
+    const admin = await createConnection(database.url);
+    const [rows] = await admin.query('SELECT @@socket AS socket');
+    await admin.end();
+    const socket = String((rows as { socket: string }[])[0]?.socket);
+    const url = `mysql://root@127.0.0.1:1/${database.name}?socketPath=${encodeURIComponent(socket)}`;
+    const source = createBambooDataSource({ database: { kind: 'mysql', flavor: 'mysql', url, poolSize: 1 } });
+    try {
+      await source.initialize();
+      const [row] = await source.query<{ name: string }[]>('SELECT DATABASE() AS name');
+      expect(row?.name).toBe(database.name);
+    } finally {
+      if (source.isInitialized) await source.destroy();
+      await dropTestDatabase(database.name);
+    }
+  });
+
   it('fails to start when the server is unreachable', async () => {
     const source = createBambooDataSource({
       database: { kind: 'mysql', flavor: 'mysql', url: 'mysql://root@127.0.0.1:1/none', poolSize: 1 },
