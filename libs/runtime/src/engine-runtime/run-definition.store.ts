@@ -5,7 +5,7 @@ import {
   type RunDefinition,
   type RunPlan,
 } from '@bamboo/engine';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   ContextOutputsEntity,
   ContextValueEntity,
@@ -15,13 +15,15 @@ import {
   PipelineInstanceEntity,
   ProcessEntity,
 } from '../persistence';
+import { RawTable } from './raw-table';
 import { toContextRow, toProcessRow, toStateRow, toStoredInputs } from './record-mappers';
-import { insertRows, isUniqueViolation } from './sql-helpers';
+import { isUniqueViolation } from './sql-helpers';
 
 /**
  * Writes a whole run in one transaction (spec 09 §3; plus its tree for the task list) and reads its immutable definition back:
  * node rows carry the `NodeDefinition`, the root's `eri_data` row the root pipeline data, and
- * `eri_context_outputs` the declared outputs of every pipeline.
+ * `eri_context_outputs` the declared outputs of every pipeline. Its statements go through RawTable
+ * (fixed SQL texts, multi-row INSERTs in batches of `batchSize` rows).
  */
 export class RunDefinitionStore {
   constructor(private readonly batchSize: number) {}
@@ -34,16 +36,16 @@ export class RunDefinitionStore {
     }
     try {
       await this.insertDefinition(m, plan);
-      await insertRows(m, NodeStateEntity, [toStateRow(plan.rootState)]);
+      await RawTable.of(m, NodeStateEntity).insert(m, [toStateRow(plan.rootState)]);
       const instance = {
         pipelineId: rootId,
         name: plan.name,
         tree: plan.tree,
         createdTime: plan.rootState.createdTime,
       };
-      await insertRows(m, PipelineInstanceEntity, [instance]);
+      await RawTable.of(m, PipelineInstanceEntity).insert(m, [instance]);
       const first = plan.dispatch.find((d) => d.task.kind === 'execute' && d.task.processId === plan.rootProcess.id);
-      await insertRows(m, ProcessEntity, [toProcessRow(plan.rootProcess, first?.task.nodeId ?? null)]);
+      await RawTable.of(m, ProcessEntity).insert(m, [toProcessRow(plan.rootProcess, first?.task.nodeId ?? null)]);
     } catch (error) {
       if (isUniqueViolation(error)) throw new InvalidOperationError(`pipeline(${rootId}) or one of its nodes exists`);
       throw error;
@@ -51,14 +53,14 @@ export class RunDefinitionStore {
   }
 
   async load(m: EntityManager, rootPipelineId: string): Promise<RunDefinition> {
-    const rows = await m.find(NodeEntity, { where: { rootPipelineId } });
+    const rows = await RawTable.of(m, NodeEntity).find(m, { rootPipelineId });
     if (rows.length === 0) throw new NotFoundError(`run ${rootPipelineId} does not exist`);
     const nodes: Record<string, NodeDefinition> = {};
     for (const row of rows) nodes[row.nodeId] = row.detail as unknown as NodeDefinition;
     const pipelineIds = [rootPipelineId, ...rows.filter((r) => r.detail.type === 'SubProcess').map((r) => r.nodeId)];
     const [outputs, rootData] = await Promise.all([
-      m.find(ContextOutputsEntity, { where: { pipelineId: In(pipelineIds) } }),
-      m.findOne(NodeDataEntity, { where: { nodeId: rootPipelineId } }),
+      RawTable.of(m, ContextOutputsEntity).find(m, { pipelineId: pipelineIds }),
+      RawTable.of(m, NodeDataEntity).findOne(m, { nodeId: rootPipelineId }),
     ]);
     const pipelineOutputs: Record<string, string[]> = {};
     for (const row of outputs) pipelineOutputs[row.pipelineId] = row.outputs;
@@ -70,9 +72,9 @@ export class RunDefinitionStore {
   }
 
   private async refuseExistingStates(m: EntityManager, ids: string[]): Promise<void> {
+    const states = RawTable.of(m, NodeStateEntity);
     for (let start = 0; start < ids.length; start += this.batchSize) {
-      const batch = ids.slice(start, start + this.batchSize);
-      const taken = await m.findOne(NodeStateEntity, { where: { nodeId: In(batch) }, select: { nodeId: true } });
+      const taken = await states.findOne(m, { nodeId: ids.slice(start, start + this.batchSize) });
       if (taken) throw new InvalidOperationError(`node(${taken.nodeId}) already has a state`);
     }
   }
@@ -85,7 +87,7 @@ export class RunDefinitionStore {
       rootPipelineId: rootId,
       detail: node as unknown as Record<string, unknown>,
     }));
-    await insertRows(m, NodeEntity, nodeRows, this.batchSize);
+    await RawTable.of(m, NodeEntity).insert(m, nodeRows, this.batchSize);
     const rootInputs = Object.fromEntries(
       Object.entries(definition.rootPipelineData).map(([key, value]) => [key, { needRender: false, value }]),
     );
@@ -97,15 +99,15 @@ export class RunDefinitionStore {
       })),
       { nodeId: rootId, inputs: toStoredInputs({ inputs: rootInputs }), outputs: {} },
     ];
-    await insertRows(m, NodeDataEntity, dataRows, this.batchSize);
+    await RawTable.of(m, NodeDataEntity).insert(m, dataRows, this.batchSize);
     const contextRows = plan.context.flatMap(({ pipelineId, values }) =>
       values.map((v) => toContextRow(pipelineId, v)),
     );
-    await insertRows(m, ContextValueEntity, contextRows, this.batchSize);
+    await RawTable.of(m, ContextValueEntity).insert(m, contextRows, this.batchSize);
     const outputRows = Object.entries(definition.pipelineOutputs).map(([pipelineId, outputs]) => ({
       pipelineId,
       outputs,
     }));
-    await insertRows(m, ContextOutputsEntity, outputRows, this.batchSize);
+    await RawTable.of(m, ContextOutputsEntity).insert(m, outputRows, this.batchSize);
   }
 }

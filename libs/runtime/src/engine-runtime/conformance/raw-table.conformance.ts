@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import {
+  ContextOutputsEntity,
   ContextValueEntity,
   ExecutionHistoryEntity,
+  NodeDataEntity,
+  NodeEntity,
   NodeStateEntity,
+  PipelineInstanceEntity,
   ProcessEntity,
   ScheduleEntity,
   updateWhere,
@@ -59,6 +63,27 @@ const PAIRS: Array<{ entity: EntityTarget<ObjectLiteral>; key: string; row: (key
     entity: ExecutionHistoryEntity,
     key: 'nodeId',
     row: (nodeId) => ({ nodeId, version: 'v', startedTime: instant, archivedTime: null, inputs: {}, outputs: 'x' }),
+  },
+  // The rows of prepareRun (RunDefinitionStore).
+  {
+    entity: NodeEntity,
+    key: 'nodeId',
+    row: (nodeId) => ({ nodeId, rootPipelineId: 'root', detail: { id: 'n', type: 'SubProcess', incoming: ['é'] } }),
+  },
+  {
+    entity: NodeDataEntity,
+    key: 'nodeId',
+    row: (nodeId) => ({ nodeId, inputs: { k: { needRender: true, value: '${x}' } }, outputs: { a: 'b' } }),
+  },
+  {
+    entity: ContextOutputsEntity,
+    key: 'pipelineId',
+    row: (pipelineId) => ({ pipelineId, outputs: ['${a}', '${b}'] }),
+  },
+  {
+    entity: PipelineInstanceEntity,
+    key: 'pipelineId',
+    row: (pipelineId) => ({ pipelineId, name: 'ünï', tree: { id: 'p', activities: {} }, createdTime: instant }),
   },
 ];
 
