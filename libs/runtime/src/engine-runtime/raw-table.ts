@@ -25,6 +25,16 @@ export type Where<E> = { readonly [K in keyof E]?: unknown };
 
 const MAX_TEXTS = 1000;
 
+/** One of the independent lookups of `RawTable.findEach`. */
+export interface Lookup<E extends ObjectLiteral> {
+  readonly table: RawTable<E>;
+  readonly where: Where<E>;
+}
+
+type LookupRows<L extends ReadonlyArray<Lookup<ObjectLiteral>>> = {
+  [K in keyof L]: L[K] extends Lookup<infer E> ? E[] : never;
+};
+
 /**
  * The execution path's statements on one entity's table, without the query builder: SQL texts
  * are built from TypeORM's metadata once per shape (columns, IN length, rows) and cached, so that
@@ -54,6 +64,7 @@ export class RawTable<E extends ObjectLiteral> {
   private readonly byProperty = new Map<string, ColumnMetadata>();
   private readonly selectList: string;
   private readonly updateDate: ColumnMetadata | undefined;
+  private readonly primary: readonly ColumnMetadata[];
   private readonly texts = new Map<string, string>();
 
   private constructor(
@@ -67,6 +78,48 @@ export class RawTable<E extends ObjectLiteral> {
     for (const column of this.columns) this.byProperty.set(column.propertyName, column);
     this.selectList = this.columns.map((column) => this.dialect.id(column.databaseName)).join(', ');
     this.updateDate = metadata.updateDateColumn;
+    this.primary = metadata.primaryColumns;
+  }
+
+  /**
+   * Several independent SELECTs of whole rows in one statement (one round trip, one snapshot):
+   * each lookup is a LEFT JOIN, on its conditions, to a one-row derived table, so a lookup that
+   * matches nothing leaves the others intact. Returns each lookup's rows, distinct by primary key;
+   * keep to lookups of at most one row but one (the result is their product).
+   */
+  static async findEach<L extends ReadonlyArray<Lookup<ObjectLiteral>>>(
+    m: EntityManager,
+    lookups: readonly [...L],
+  ): Promise<LookupRows<L>> {
+    const [first] = lookups;
+    if (!first) return [] as unknown as LookupRows<L>;
+    const params: unknown[] = [];
+    const key = `J|${lookups.map(({ table, where }) => `${table.table}:${table.whereKey(where, params)}`).join('|')}`;
+    const sql = first.table.text(key, () => {
+      const selects: string[] = [];
+      const joins: string[] = [];
+      lookups.forEach(({ table, where }, i) => {
+        const alias = `j${i}`;
+        for (const column of table.columns) {
+          const name = table.dialect.id(column.databaseName);
+          selects.push(`${alias}.${name} AS ${table.dialect.id(`${alias}_${column.databaseName}`)}`);
+        }
+        joins.push(`LEFT JOIN ${table.table} ${alias} ON ${table.whereSql(where, alias)}`);
+      });
+      return `SELECT ${selects.join(', ')} FROM (SELECT 1 AS one) d ${joins.join(' ')}`;
+    });
+    const rows: Array<Record<string, unknown>> = await m.query(sql, params);
+    return lookups.map(({ table }, i) => {
+      const prefix = `j${i}_`;
+      const found = new Map<string, ObjectLiteral>();
+      for (const row of rows) {
+        const id = table.primary.map((column) => row[prefix + column.databaseName]);
+        if (id.some((value) => value === null || value === undefined)) continue;
+        const identity = id.map(String).join('|');
+        if (!found.has(identity)) found.set(identity, table.hydrate(row, prefix));
+      }
+      return [...found.values()];
+    }) as unknown as LookupRows<L>;
   }
 
   /** SELECT of whole rows; `where` as a list is an OR of its items. */
@@ -206,17 +259,19 @@ export class RawTable<E extends ObjectLiteral> {
     return key;
   }
 
-  private whereSql(where: Where<E> | ReadonlyArray<Where<E>>): string {
-    if (isList(where)) return where.map((item) => `(${this.whereSql(item)})`).join(' OR ');
+  /** The conditions, on columns qualified by `alias` when given. */
+  private whereSql(where: Where<E> | ReadonlyArray<Where<E>>, alias?: string): string {
+    if (isList(where)) return where.map((item) => `(${this.whereSql(item, alias)})`).join(' OR ');
+    const qualify = (column: string) => (alias === undefined ? column : `${alias}.${column}`);
     const parts: string[] = [];
     for (const property in where) {
       const value = where[property];
-      const column = this.column(property);
+      const column = qualify(this.column(property));
       if (value === null) parts.push(`${column} IS NULL`);
       else if (Array.isArray(value)) {
         parts.push(value.length === 0 ? '1 = 0' : `${column} IN (${value.map(() => '?').join(', ')})`);
       } else if (value instanceof Below) parts.push(`${column} < ?`);
-      else if (value instanceof SameAs) parts.push(`${column} = ${this.column(value.property)}`);
+      else if (value instanceof SameAs) parts.push(`${column} = ${qualify(this.column(value.property))}`);
       else parts.push(`${column} = ?`);
     }
     return parts.join(' AND ');
@@ -231,10 +286,11 @@ export class RawTable<E extends ObjectLiteral> {
     return sql;
   }
 
-  private hydrate(row: Record<string, unknown>): E {
+  private hydrate(row: Record<string, unknown>, prefix = ''): E {
     const entity: Record<string, unknown> = {};
     for (const column of this.columns) {
-      entity[column.propertyName] = this.dataSource.driver.prepareHydratedValue(row[column.databaseName], column);
+      const value = row[prefix + column.databaseName];
+      entity[column.propertyName] = this.dataSource.driver.prepareHydratedValue(value, column);
     }
     return entity as E;
   }

@@ -1,7 +1,7 @@
 import { TEST_REDIS_URL, createTestDatabase, dropTestDatabase, randomQueuePrefix } from '@bamboo/testing';
 import { createBambooDataSource, type BambooDataSource } from '../persistence';
 import { BullTaskQueue } from '../queue/bull-task-queue';
-import { StatementCounter, countPerServiceActivity } from './conformance/statement-counter.conformance';
+import { StatementCounter, countCallback, countPerServiceActivity } from './conformance/statement-counter.conformance';
 
 // The same count on MariaDB + Bull (see statement-count.spec.ts):
 //   npx jest --selectProjects integration --runInBand -- libs/runtime/src/engine-runtime/statement-count.int-spec.ts
@@ -30,5 +30,15 @@ describe('statements per executed ServiceActivity (MariaDB + Bull, steady state)
     console.log(`MariaDB, references=${referencing}:`, JSON.stringify(counts, null, 1));
     expect(counts.queueAdds).toBe(0);
     expect(counts.statements).toBe(referencing ? 14 : 13);
+  });
+
+  it('one callback: one read, then the callback data in one transaction', async () => {
+    const statements = await countCallback(
+      dataSource,
+      counter,
+      () => new BullTaskQueue({ redisUrl: TEST_REDIS_URL, prefix: randomQueuePrefix('count') }),
+    );
+    console.log('MariaDB callback:', statements);
+    expect(statements).toEqual(['SELECT', 'BEGIN', 'INSERT eri_callback_data', 'COMMIT']);
   });
 });

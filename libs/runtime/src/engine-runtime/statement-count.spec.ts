@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBambooDataSource, type BambooDataSource } from '../persistence';
 import { InProcessTaskQueue } from '../queue/in-process-task-queue';
-import { StatementCounter, countPerServiceActivity } from './conformance/statement-counter.conformance';
+import { StatementCounter, countCallback, countPerServiceActivity } from './conformance/statement-counter.conformance';
 
 // ARCHITECTURE.md "few round trips": the SQL statements and queue operations of one executed
 // ServiceActivity, counted through TypeORM's logger. Print them with:
@@ -30,5 +30,11 @@ describe('statements per executed ServiceActivity (SQLite, steady state)', () =>
     console.log(`SQLite, references=${referencing}:`, JSON.stringify(counts, null, 1));
     expect(counts.queueAdds).toBe(0);
     expect(counts.statements).toBe(referencing ? 14 : 13);
+  });
+
+  it('one callback: one read, then the callback data in one transaction', async () => {
+    const statements = await countCallback(dataSource, counter, () => new InProcessTaskQueue());
+    console.log('SQLite callback:', statements);
+    expect(statements).toEqual(['SELECT', 'BEGIN', 'INSERT eri_callback_data', 'COMMIT']);
   });
 });

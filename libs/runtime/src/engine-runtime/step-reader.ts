@@ -84,11 +84,12 @@ export class StepReader {
     };
   }
 
+  /** One statement: the state and the schedule are unique-key lookups, the sleeping processes usually one. */
   async callbackTarget(m: EntityManager, nodeId: string, version: string): Promise<CallbackSnapshot> {
-    const [sleeping, state, schedule] = await Promise.all([
-      RawTable.of(m, ProcessEntity).find(m, { asleep: true, dead: false, currentNodeId: nodeId }),
-      RawTable.of(m, NodeStateEntity).findOne(m, { nodeId }),
-      RawTable.of(m, ScheduleEntity).findOne(m, { nodeId, version }),
+    const [[state], [schedule], sleeping] = await RawTable.findEach(m, [
+      { table: RawTable.of(m, NodeStateEntity), where: { nodeId } },
+      { table: RawTable.of(m, ScheduleEntity), where: { nodeId, version } },
+      { table: RawTable.of(m, ProcessEntity), where: { asleep: true, dead: false, currentNodeId: nodeId } },
     ]);
     return {
       sleepingProcesses: sleeping.map(toProcessRecord),

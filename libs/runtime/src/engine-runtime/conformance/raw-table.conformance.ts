@@ -180,6 +180,36 @@ export function describeRawTableConformance(name: string, open: () => Promise<Da
       expect(await schedules.update(m, { nodeId: 'u-ours', lockAcquiredAt: new Below(later) }, lock)).toBe(1);
     });
 
+    it('finds independent lookups in one statement, as separate finds would', async () => {
+      const m = ds.manager;
+      const [states, schedules, processes] = [NodeStateEntity, ScheduleEntity, ProcessEntity].map((entity) =>
+        RawTable.of(m, entity),
+      ) as [RawTable<NodeStateEntity>, RawTable<ScheduleEntity>, RawTable<ProcessEntity>];
+      await states.insert(m, [{ nodeId: 'fe', name: 'RUNNING', version: 'v1', createdTime: instant }]);
+      await processes.insert(m, [
+        { id: 980, rootPipelineId: 'r', pipelineStack: ['r'], currentNodeId: 'fe', lastHeartbeat: instant },
+        { id: 981, rootPipelineId: 'r', pipelineStack: [], currentNodeId: 'fe', asleep: false },
+        { id: 982, rootPipelineId: 'r', pipelineStack: [], currentNodeId: 'fe', dead: true },
+      ]);
+      const byId = (rows: ProcessEntity[]) => [...rows].sort((a, b) => a.id - b.id);
+      const onNode = { currentNodeId: 'fe', dead: false };
+      const [state, schedule, alive] = await RawTable.findEach(m, [
+        { table: states, where: { nodeId: 'fe' } },
+        { table: schedules, where: { nodeId: 'fe', version: 'v1' } },
+        { table: processes, where: onNode },
+      ]);
+      expect(state).toEqual(await states.find(m, { nodeId: 'fe' }));
+      expect(schedule).toEqual([]);
+      expect(byId(alive)).toEqual(byId(await processes.find(m, onNode)));
+      expect(alive.map((row) => row.id).sort()).toEqual([980, 981]);
+
+      const none = await RawTable.findEach(m, [
+        { table: processes, where: { currentNodeId: 'fe', asleep: true, dead: false, id: [] } },
+        { table: states, where: { nodeId: 'absent' } },
+      ]);
+      expect(none).toEqual([[], []]);
+    });
+
     it('compares columns, takes SQL expressions and checks NULL', async () => {
       const m = ds.manager;
       const processes = RawTable.of(m, ProcessEntity);

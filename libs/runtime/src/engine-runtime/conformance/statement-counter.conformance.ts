@@ -86,3 +86,32 @@ export async function countPerServiceActivity(
     byKind,
   };
 }
+
+/** The statements of one `Engine.callback` to a waiting node (the schedule it dispatches not run). */
+export async function countCallback(
+  dataSource: DataSource,
+  counter: StatementCounter,
+  makeQueue: () => TaskQueue,
+): Promise<string[]> {
+  const tracker = new WorkTracker(new FakeClock());
+  const node = await startDurableNode({ dataSource, queue: makeQueue(), tracker, catalog: conformanceCatalog() });
+  const harness = new DurableHarness([node], tracker);
+  const k = new TreeKit().start().act('n', 'wait_callback').end().chain('start', 'n', 'end');
+  const tree = k.build();
+  await harness.engine.runPipeline(tree);
+  await harness.runUntilIdle();
+  const [state] = await dataSource.query<Array<{ version: string }>>(
+    'SELECT version FROM eri_state WHERE node_id = ?',
+    [k.id('n')],
+  );
+  // The run definition is read (and cached) already, as in a process that served the run before.
+  await harness.engine.getPipelineStates(tree.id);
+  counter.statements.length = 0;
+  counter.counting = true;
+  await harness.engine.callback(k.id('n'), state!.version, { ok: true });
+  counter.counting = false;
+  const statements = [...counter.statements];
+  await harness.runUntilIdle();
+  await harness.close();
+  return statements;
+}
