@@ -1,4 +1,5 @@
 import { NOOP_LOGGER, type Dispatch, type EngineTask, type ExecuteTask } from '@bamboo/engine';
+import { encodeTask } from '../engine-runtime/engine-task-codec';
 import { TaskDispatcher } from '../engine-runtime/task-dispatcher';
 import { SYSTEM_CLOCK } from '../engine-runtime/typeorm-engine-runtime';
 import { InProcessTaskQueue } from '../queue/in-process-task-queue';
@@ -54,6 +55,11 @@ class ScriptedEngine implements TaskHandler {
 
 const now = (task: EngineTask): Dispatch => ({ task, delaySeconds: 0 });
 
+/** The job every scenario starts from: the execute of node `a`, as the runtime encodes it. */
+function addFirstJob(queue: RecordingQueue): Promise<string> {
+  return queue.add('er_execute', encodeTask(execute('a'), 0, 0));
+}
+
 async function runFrom(
   script: ConstructorParameters<typeof ScriptedEngine>[1],
   options: { inlineFollowUps?: number; queueSuffixes?: string[] } = {},
@@ -62,16 +68,7 @@ async function runFrom(
   const engine = new ScriptedEngine(queue, script);
   const worker = new EngineWorker({ engine, queue, concurrency: 1, ...options });
   await worker.start();
-  await queue.add('er_execute', {
-    kind: 'execute',
-    process_id: '1',
-    node_id: 'a',
-    root_pipeline_id: 'root',
-    parent_pipeline_id: 'root',
-    token: 't-a',
-    recover_point: '{}',
-    headers: { route_info: { queue: '', priority: 100 }, timestamp: 0 },
-  });
+  await addFirstJob(queue);
   await waitFor(() => engine.handled.length >= Object.keys(script).length);
   await queue.close();
   return { handled: engine.handled, added: queue.added };
@@ -148,16 +145,7 @@ describe('EngineWorker follow-ups', () => {
     });
     const worker = new EngineWorker({ engine, queue, concurrency: 1 });
     await worker.start();
-    await queue.add('er_execute', {
-      kind: 'execute',
-      process_id: '1',
-      node_id: 'a',
-      root_pipeline_id: 'root',
-      parent_pipeline_id: 'root',
-      token: 't-a',
-      recover_point: '{}',
-      headers: { route_info: { queue: '', priority: 100 }, timestamp: 0 },
-    });
+    await addFirstJob(queue);
     await waitFor(() => stopped !== undefined);
     await stopped;
     await queue.close();
