@@ -1,5 +1,5 @@
 import { queueNameOf, type Clock, type Dispatch, type Logger } from '@bamboo/engine';
-import type { TaskQueue } from '../queue/task-queue';
+import { addWithOneRetry, type TaskQueue } from '../queue/task-queue';
 import { encodeTask } from './engine-task-codec';
 import { continueInline } from './inline-continuation';
 
@@ -27,18 +27,13 @@ export class TaskDispatcher {
     const data = encodeTask(task, this.clock.now().getTime(), delaySeconds);
     const options = { delayMs: Math.max(0, Math.round(delaySeconds * 1000)), priority: task.priority };
     try {
-      await this.queue.add(queueName, data, options);
-    } catch (first) {
-      try {
-        await this.queue.add(queueName, data, options);
-      } catch (second) {
-        this.logger.error('dispatch lost after a committed step; recovery will dispatch it again', {
-          queue: queueName,
-          task: data,
-          error: String(second),
-          firstError: String(first),
-        });
-      }
+      await addWithOneRetry(this.queue, queueName, data, options);
+    } catch (error) {
+      this.logger.error('dispatch lost after a committed step; recovery will dispatch it again', {
+        queue: queueName,
+        task: data,
+        error: String(error),
+      });
     }
   }
 }

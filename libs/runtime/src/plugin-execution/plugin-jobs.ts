@@ -1,6 +1,6 @@
 import { EngineError } from '@bamboo/engine';
 import { PLUGIN_EXECUTE_QUEUE } from '../queue/queue-names';
-import type { JobData, TaskQueue } from '../queue/task-queue';
+import { addWithOneRetry, type JobData, type TaskQueue } from '../queue/task-queue';
 import type { PluginAttempt } from './plugin-task.store';
 
 /**
@@ -36,14 +36,9 @@ export function decodePluginJob(data: JobData): PluginJob | null {
 /** Enqueues on `plugin_execute`, retrying once (09 §4.2 rule 3); a second failure throws. */
 export async function enqueuePluginJob(queue: TaskQueue, job: PluginJob, delaySeconds = 0): Promise<void> {
   const options = { delayMs: Math.max(0, Math.round(delaySeconds * 1000)) };
-  const data = encodePluginJob(job);
   try {
-    await queue.add(PLUGIN_EXECUTE_QUEUE, data, options);
-  } catch {
-    try {
-      await queue.add(PLUGIN_EXECUTE_QUEUE, data, options);
-    } catch (second) {
-      throw new DispatchFailedError(PLUGIN_EXECUTE_QUEUE, second);
-    }
+    await addWithOneRetry(queue, PLUGIN_EXECUTE_QUEUE, encodePluginJob(job), options);
+  } catch (error) {
+    throw new DispatchFailedError(PLUGIN_EXECUTE_QUEUE, error);
   }
 }

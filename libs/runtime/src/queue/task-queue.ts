@@ -86,3 +86,20 @@ export function validateConcurrency(concurrency: number): void {
     throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
   }
 }
+
+/**
+ * `queue.add`, tried a second time when the first attempt fails (09 §4.2 rule 3: a dispatch is
+ * retried once); the second failure is thrown.
+ */
+export async function addWithOneRetry(
+  queue: TaskQueue,
+  queueName: string,
+  data: JobData,
+  options?: AddJobOptions,
+): Promise<string> {
+  try {
+    return await queue.add(queueName, data, options);
+  } catch {
+    return queue.add(queueName, data, options);
+  }
+}
