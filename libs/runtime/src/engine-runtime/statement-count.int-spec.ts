@@ -29,7 +29,7 @@ describe('statements per executed ServiceActivity (MariaDB + Bull, steady state)
     const counts = await countPerServiceActivity(dataSource, counter, queue, referencing);
     console.log(`MariaDB, references=${referencing}:`, JSON.stringify(counts, null, 1));
     expect(counts.queueAdds).toBe(0);
-    expect(counts.statements).toBe(referencing ? 14 : 13);
+    expect(counts.statements).toBe(referencing ? 12 : 11);
   });
 
   it('one callback: one read, then the callback data in one transaction', async () => {

@@ -33,19 +33,24 @@ import {
 
 /**
  * The reads of the execution path, each a few primary- or unique-key SELECTs (spec 09 §2.1
- * indexes). Independent SELECTs are issued together: on MySQL they run on separate pooled
- * connections, on SQLite they queue on the one connection. They bypass the query builder
+ * indexes). Independent lookups of a step are joined into one statement (RawTable.findEach): one
+ * round trip on MySQL instead of one pooled connection each. They bypass the query builder
  * (RawTable): fixed SQL texts, cached per shape.
  */
 export class StepReader {
+  /**
+   * Two statements: the process, then (its pipeline stack known) one `findEach` of the states of
+   * the stack and the node, the node's data and its execution data. The states are a handful of
+   * rows (one per nested pipeline), the data lookups at most one row each.
+   */
   async executeStep(m: EntityManager, processId: string, nodeId: string): Promise<ExecuteStepSnapshot> {
     const process = await RawTable.of(m, ProcessEntity).findOne(m, { id: rowId(processId) });
     if (!process) throw new NotFoundError(`process ${processId} does not exist`);
     const stateIds = [...new Set([...process.pipelineStack, nodeId])];
-    const [states, nodeData, executionData] = await Promise.all([
-      RawTable.of(m, NodeStateEntity).find(m, { nodeId: stateIds }),
-      RawTable.of(m, NodeDataEntity).findOne(m, { nodeId }),
-      RawTable.of(m, ExecutionDataEntity).findOne(m, { nodeId }),
+    const [states, [nodeData], [executionData]] = await RawTable.findEach(m, [
+      { table: RawTable.of(m, NodeStateEntity), where: { nodeId: stateIds } },
+      { table: RawTable.of(m, NodeDataEntity), where: { nodeId } },
+      { table: RawTable.of(m, ExecutionDataEntity), where: { nodeId } },
     ]);
     const byId = new Map(states.map((row) => [row.nodeId, toStateRecord(row)]));
     const pipelineStates: Record<string, NodeStateRecord> = {};
@@ -62,18 +67,19 @@ export class StepReader {
     };
   }
 
+  /** One statement: every lookup is by primary or unique key. */
   async scheduleStep(
     m: EntityManager,
     query: { processId: string; nodeId: string; scheduleId: string; callbackDataId: string | null },
   ): Promise<ScheduleStepSnapshot> {
-    const [process, state, schedule, executionData, callbackData] = await Promise.all([
-      RawTable.of(m, ProcessEntity).findOne(m, { id: rowId(query.processId) }),
-      RawTable.of(m, NodeStateEntity).findOne(m, { nodeId: query.nodeId }),
-      RawTable.of(m, ScheduleEntity).findOne(m, { id: rowId(query.scheduleId) }),
-      RawTable.of(m, ExecutionDataEntity).findOne(m, { nodeId: query.nodeId }),
-      query.callbackDataId === null
-        ? Promise.resolve(undefined)
-        : RawTable.of(m, CallbackDataEntity).findOne(m, { id: rowId(query.callbackDataId), consumed: false }),
+    // Without callback data, its lookup is `id IN ()`: it matches nothing and costs nothing.
+    const callbackDataIds = query.callbackDataId === null ? [] : [rowId(query.callbackDataId)];
+    const [[process], [state], [schedule], [executionData], [callbackData]] = await RawTable.findEach(m, [
+      { table: RawTable.of(m, ProcessEntity), where: { id: rowId(query.processId) } },
+      { table: RawTable.of(m, NodeStateEntity), where: { nodeId: query.nodeId } },
+      { table: RawTable.of(m, ScheduleEntity), where: { id: rowId(query.scheduleId) } },
+      { table: RawTable.of(m, ExecutionDataEntity), where: { nodeId: query.nodeId } },
+      { table: RawTable.of(m, CallbackDataEntity), where: { id: callbackDataIds, consumed: false } },
     ]);
     return {
       process: process ? toProcessRecord(process) : undefined,
