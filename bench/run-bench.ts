@@ -9,7 +9,8 @@ import { overviewTable } from './report/overview';
 import { writeResultFile } from './report/result-file';
 import { summarise, type Summary } from './report/summary';
 import { checkTargets } from './report/targets';
-import { runOnce } from './run/run-once';
+import { checkGrowth, growthTable, memoryGrowth } from './report/memory-growth';
+import { measureRun, openProduct, runOnce, type RunOptions } from './run/run-once';
 import type { RunFigures } from './run/run-figures';
 import { findRepoRoot } from './workloads/fixture-trees';
 
@@ -38,36 +39,45 @@ async function main(argv: string[]): Promise<void> {
   const summaries: Summary[] = [];
   for (const mode of args.modes) {
     for (const workload of args.workloads) {
+      const runOptions: RunOptions = {
+        mode,
+        workers: args.workers,
+        workload,
+        workloadOptions: { fixturesDir: args.fixturesDir, scale: args.scale },
+        repoRoot,
+        apiScript,
+        workerScript,
+        componentModules,
+        mysqlUrl: args.mysqlUrl,
+        redisUrl: args.redisUrl,
+        nodeArgs,
+        productEnv,
+        timeoutMs: args.timeoutMs,
+        keep: args.keep,
+        log,
+      };
+      const shared = args.sameProduct ? await openProduct(runOptions) : undefined;
       const runs: RunFigures[] = [];
-      for (let i = 1; i <= args.repeat; i++) {
-        log(
-          `${workload} / ${mode}${mode === 'distributed' ? ` / ${args.workers} workers` : ''}: run ${i} of ${args.repeat}`,
-        );
-        const figures = await runOnce({
-          mode,
-          workers: args.workers,
-          workload,
-          workloadOptions: { fixturesDir: args.fixturesDir, scale: args.scale },
-          repoRoot,
-          apiScript,
-          workerScript,
-          componentModules,
-          mysqlUrl: args.mysqlUrl,
-          redisUrl: args.redisUrl,
-          nodeArgs,
-          productEnv,
-          timeoutMs: args.timeoutMs,
-          keep: args.keep,
-          log,
-        });
-        log(`  wall ${(figures.wallMs / 1000).toFixed(2)} s, ${figures.executedNodes} nodes, ${figures.steps} steps`);
-        runs.push(figures);
+      try {
+        for (let i = 1; i <= args.repeat; i++) {
+          log(
+            `${workload} / ${mode}${mode === 'distributed' ? ` / ${args.workers} workers` : ''}: run ${i} of ${args.repeat}`,
+          );
+          const figures = shared ? await measureRun(shared, runOptions) : await runOnce(runOptions);
+          log(`  wall ${(figures.wallMs / 1000).toFixed(2)} s, ${figures.executedNodes} nodes, ${figures.steps} steps`);
+          runs.push(figures);
+        }
+      } finally {
+        await shared?.close();
       }
       const steps = Math.round(median(runs.map((r) => r.steps)));
       const floor = args.noFloor ? undefined : await measureFloor(mode, steps, args);
       const summary = summarise(runs, floor);
       // The targets are for the issue's sizes; a scaled-down run says nothing about them.
       const targets = args.scale === 1 ? checkTargets(summary) : [];
+      const growth = args.sameProduct ? memoryGrowth(runs) : undefined;
+      const growthCheck = growth && checkGrowth(growth);
+      if (growthCheck) targets.push(growthCheck);
       summaries.push(summary);
       // Other work on the machine skews every figure: show how busy it was.
       log(
@@ -76,6 +86,7 @@ async function main(argv: string[]): Promise<void> {
           .join(' ')} on ${cpus().length} cores`,
       );
       log(`\n${runsTable(runs)}\n\n${summaryTable(summary)}\n\n${targetsTable(targets)}\n`);
+      if (growth) log(`Memory after each run on one product:\n\n${growthTable(growth)}\n`);
       const file = writeResultFile(resultsDir, mode, workload, { args, summary, targets, runs });
       log(`written ${path.relative(repoRoot, file)}\n`);
     }

@@ -21,6 +21,7 @@ describe('parseArgs', () => {
       '--timeout=30',
       '--no-floor',
       '--keep',
+      '--same-product',
     ]);
     expect(args).toMatchObject({
       modes: ['embedded', 'distributed'],
@@ -31,7 +32,9 @@ describe('parseArgs', () => {
       timeoutMs: 30_000,
       noFloor: true,
       keep: true,
+      sameProduct: true,
     });
+    expect(parseArgs([]).sameProduct).toBe(false);
     expect(parseArgs(['--workload=all']).workloads).toEqual(['multi', 'big', 'long', 'poll', 'callbacks']);
   });
 

@@ -16,6 +16,8 @@ export interface BenchArgs {
   /** WORKER_CONCURRENCY for the product, when set. */
   concurrency?: number;
   keep: boolean;
+  /** Run every repeat of a configuration on one product (the memory-growth check). */
+  sameProduct: boolean;
   fixturesDir?: string;
   mysqlUrl: string;
   redisUrl: string;
@@ -35,6 +37,8 @@ export const USAGE = `npm run bench -- [options]
   --cpu-prof=DIR                    run product processes with --cpu-prof into DIR
   --no-floor                        skip the Bull/MySQL/SQLite floor
   --keep                            keep the database, queue keys and logs of each run
+  --same-product                    run the repeats on one product (same processes and database)
+                                    and report memory after each run: the growth check
   --fixtures=DIR                    pipeline-tree fixtures (default ../shared/fixtures/trees)
   --api-script=JS --worker-script=JS   other entry points than dist/apps/{api,worker}/main.js
   --mysql=URL --redis=URL           servers (default mysql://root@127.0.0.1:3306/mysql, redis://127.0.0.1:6379)`;
@@ -62,6 +66,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     noFloor: false,
     scale: 1,
     keep: false,
+    sameProduct: false,
     mysqlUrl: 'mysql://root@127.0.0.1:3306/mysql',
     redisUrl: 'redis://127.0.0.1:6379',
   };
@@ -107,6 +112,9 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
         break;
       case 'keep':
         args.keep = true;
+        break;
+      case 'same-product':
+        args.sameProduct = true;
         break;
       case 'fixtures':
         args.fixturesDir = value;

@@ -80,7 +80,7 @@ describe('/proc parsing and sampling', () => {
     expect(parseStatTicks(stat)).toBe(300);
   });
 
-  it('keeps the peak RSS and the CPU delta of the window, and the last CPU of a process that exited', () => {
+  it('keeps the peak and the last RSS, the CPU delta of the window, and the last CPU of a process that exited', () => {
     const rss = [100, 300, 200];
     const cpu = [10, 11, 12.5];
     let tick = 0;
@@ -97,7 +97,13 @@ describe('/proc parsing and sampling', () => {
     sampler.sample();
     tick = 3;
     const [figures] = sampler.stop();
-    expect(figures).toEqual({ label: 'worker-1', pid: 42, peakRssMiB: 300 / 1024, cpuSeconds: 2.5 });
+    expect(figures).toEqual({
+      label: 'worker-1',
+      pid: 42,
+      peakRssMiB: 300 / 1024,
+      cpuSeconds: 2.5,
+      endRssMiB: 200 / 1024,
+    });
   });
 });
 

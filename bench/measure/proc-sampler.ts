@@ -7,6 +7,10 @@ export interface ProcessFigures {
   peakRssMiB: number;
   /** CPU seconds (user + system) used between start() and stop(). */
   cpuSeconds: number;
+  /** VmRSS when sampling stopped (the run's end), MiB. */
+  endRssMiB?: number;
+  /** V8 heap in use after the run (the product's nodejs_heap_size_used_bytes), MiB. */
+  heapUsedMiB?: number;
 }
 
 interface Tracked {
@@ -15,6 +19,7 @@ interface Tracked {
   cpuAtStart?: number;
   cpuLast?: number;
   peakKiB: number;
+  lastKiB?: number;
 }
 
 export interface ProcReader {
@@ -49,6 +54,7 @@ export class ProcSampler {
     for (const t of this.tracked) {
       const rss = this.reader.rssKiB(t.pid);
       if (rss !== undefined) t.peakKiB = Math.max(t.peakKiB, rss);
+      t.lastKiB = rss ?? t.lastKiB;
       // Remember the last CPU reading so that a process that exits early still reports its usage.
       t.cpuLast = this.reader.cpuSeconds(t.pid) ?? t.cpuLast;
     }
@@ -63,6 +69,7 @@ export class ProcSampler {
       pid: t.pid,
       peakRssMiB: t.peakKiB / 1024,
       cpuSeconds: t.cpuAtStart !== undefined && t.cpuLast !== undefined ? t.cpuLast - t.cpuAtStart : Number.NaN,
+      ...(t.lastKiB === undefined ? {} : { endRssMiB: t.lastKiB / 1024 }),
     }));
   }
 }

@@ -1,11 +1,13 @@
 import { getText } from '../product/api-client';
 import type { ProductProcess } from '../product/product-process';
 import type { Counters } from './counter-delta';
-import { parsePromText, sumBy } from './prom-text';
+import { parsePromText, sumBy, total } from './prom-text';
 
 /** The instrumentation counters agreed with the runtime (Prometheus names). */
 export const SQL_METRIC = 'bamboo_sql_statements_total';
 export const QUEUE_METRIC = 'bamboo_queue_operations_total';
+/** prom-client's default metric of the V8 heap in use. */
+export const HEAP_USED_METRIC = 'nodejs_heap_size_used_bytes';
 
 export interface ProductCounters {
   /** undefined when no process exposes the metric. */
@@ -39,4 +41,15 @@ export async function readProductCounters(processes: readonly ProductProcess[]):
     }
   }
   return out;
+}
+
+/** Each product process's V8 heap in use (MiB) by pid; processes without the metric are left out. */
+export async function readHeapUsed(processes: readonly ProductProcess[]): Promise<Map<number, number>> {
+  const heaps = new Map<number, number>();
+  for (const proc of processes) {
+    const text = await metricsText(proc);
+    const bytes = text === undefined ? undefined : total(parsePromText(text), HEAP_USED_METRIC);
+    if (bytes !== undefined) heaps.set(proc.pid, bytes / 1024 / 1024);
+  }
+  return heaps;
 }
