@@ -32,95 +32,125 @@ import {
   toStateRow,
   toStoredInputs,
 } from './record-mappers';
-import { RawTable, SameAs, SqlExpression } from './raw-table';
+import { RawTable, SameAs, SqlExpression, type Statement } from './raw-table';
 import { writeRollback } from './rollback-tables';
 import { isUniqueViolation } from './sql-helpers';
+import type { StatementBatch } from './statement-batch';
 
 /**
  * Applies one `StepCommit` inside an open transaction, in the order of the in-memory reference.
  * Every condition is a conditional statement whose row count is checked; the first mismatch
  * throws `StateVersionNotMatchError` and the caller's transaction rolls everything back.
  * Returns the dispatches to enqueue once the transaction has committed. The statements of every
- * step go through RawTable (fixed SQL texts); the rare rollback ones through the query builder.
+ * step go through RawTable (fixed SQL texts) into a StatementBatch, which on MySQL sends them in
+ * one round trip; the rare rollback ones through the query builder, one by one (such a commit
+ * needs an immediate batch: see `batchable`).
  */
 export class CommitWriter {
-  async apply(m: EntityManager, commit: StepCommit): Promise<{ outcome: CommitOutcome; dispatch: Dispatch[] }> {
-    if (commit.deleteNodeRecords?.length) await deleteNodeRecords(m, commit.deleteNodeRecords);
-    for (const write of commit.states ?? []) await this.writeState(m, write);
+  /** Whether every statement of `commit` can wait in a batch (no query-builder statement). */
+  static batchable(commit: StepCommit): boolean {
+    return !commit.deleteNodeRecords?.length && !commit.relabelLogs?.length && !commit.rollback;
+  }
+
+  async apply(
+    m: EntityManager,
+    batch: StatementBatch,
+    commit: StepCommit,
+  ): Promise<{ outcome: CommitOutcome; dispatch: Dispatch[] }> {
+    const direct = () => {
+      // Query-builder statements would overtake the queued ones, outside their transaction order.
+      if (!batch.immediate) throw new Error('a commit with rollback statements needs an immediate batch');
+      return m;
+    };
+    if (commit.deleteNodeRecords?.length) await deleteNodeRecords(direct(), commit.deleteNodeRecords);
+    for (const write of commit.states ?? []) await this.writeState(m, batch, write);
     if (commit.resetInnerLoopOf?.length) {
-      await RawTable.of(m, NodeStateEntity).update(m, { parentId: commit.resetInnerLoopOf }, { innerLoop: 0 });
+      await batch.add(
+        RawTable.of(m, NodeStateEntity).updateStatement({ parentId: commit.resetInnerLoopOf }, { innerLoop: 0 }),
+      );
     }
-    await this.writeData(m, commit);
+    await this.writeData(m, batch, commit);
     const dispatch = [...(commit.dispatch ?? [])];
     const taskNode = (token: string | null | undefined) => taskNodeOf(dispatch, token);
-    await RawTable.of(m, ProcessEntity).insert(
-      m,
-      (commit.newProcesses ?? []).map((process) => toProcessRow(process, taskNode(process.taskToken) ?? null)),
+    const newProcesses = (commit.newProcesses ?? []).map((process) =>
+      toProcessRow(process, taskNode(process.taskToken) ?? null),
     );
-    for (const write of commit.processes ?? []) await this.writeProcess(m, write, taskNode);
-    await RawTable.of(m, ScheduleEntity).insert(m, (commit.newSchedules ?? []).map(toScheduleRow));
-    for (const patch of commit.schedules ?? []) await this.writeSchedule(m, patch);
+    await addAll(batch, RawTable.of(m, ProcessEntity).insertStatements(newProcesses));
+    for (const write of commit.processes ?? []) await this.writeProcess(m, batch, write, taskNode);
+    await addAll(
+      batch,
+      RawTable.of(m, ScheduleEntity).insertStatements((commit.newSchedules ?? []).map(toScheduleRow)),
+    );
+    for (const patch of commit.schedules ?? []) await this.writeSchedule(m, batch, patch);
     const callbackData = RawTable.of(m, CallbackDataEntity);
-    await callbackData.insert(m, (commit.callbackData ?? []).map(toCallbackDataRow));
+    await addAll(batch, callbackData.insertStatements((commit.callbackData ?? []).map(toCallbackDataRow)));
     if (commit.consumeCallbackData?.length) {
-      await callbackData.update(m, { id: commit.consumeCallbackData.map(rowId) }, { consumed: true });
+      await batch.add(callbackData.updateStatement({ id: commit.consumeCallbackData.map(rowId) }, { consumed: true }));
     }
     for (const { nodeId, fromVersion, toVersion } of commit.relabelLogs ?? []) {
-      await updateWhere(m, LogEntryEntity, { nodeId, version: fromVersion }, { version: toVersion });
+      await updateWhere(direct(), LogEntryEntity, { nodeId, version: fromVersion }, { version: toVersion });
     }
-    if (commit.rollback) await writeRollback(m, commit.rollback);
-    const parentWoken = commit.join ? await this.acknowledge(m, commit.join) : false;
+    if (commit.rollback) await writeRollback(direct(), commit.rollback);
+    const woken = commit.join ? await this.acknowledge(m, batch, commit.join) : undefined;
+    await batch.flush();
+    const parentWoken = woken?.() ?? false;
     if (parentWoken) dispatch.push({ task: commit.join!.wakeParent, delaySeconds: 0 });
     return { outcome: { parentWoken }, dispatch };
   }
 
-  private async writeState(m: EntityManager, { record, expect }: StateWrite): Promise<void> {
+  private async writeState(m: EntityManager, batch: StatementBatch, { record, expect }: StateWrite): Promise<void> {
+    const states = RawTable.of(m, NodeStateEntity);
     if (expect === null) {
-      try {
-        await RawTable.of(m, NodeStateEntity).insert(m, [toStateRow(record)]);
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new StateVersionNotMatchError(record.nodeId, null, 'existing');
-        throw error;
-      }
+      const [insert] = states.insertStatements([toStateRow(record)]);
+      await batch.add({
+        ...insert!,
+        mapError: (error) =>
+          isUniqueViolation(error) ? new StateVersionNotMatchError(record.nodeId, null, 'existing') : error,
+      });
       return;
     }
     const { nodeId, ...columns } = toStateRow(record);
     const where = { nodeId: record.nodeId, version: expect.version, name: expect.name };
-    if ((await RawTable.of(m, NodeStateEntity).update(m, where, columns)) !== 1) {
-      throw new StateVersionNotMatchError(nodeId!, expect.version, null);
-    }
+    await batch.add({
+      ...states.updateStatement(where, columns),
+      check: (affected) => {
+        if (affected !== 1) throw new StateVersionNotMatchError(nodeId!, expect.version, null);
+      },
+    });
   }
 
-  private async writeData(m: EntityManager, commit: StepCommit): Promise<void> {
+  private async writeData(m: EntityManager, batch: StatementBatch, commit: StepCommit): Promise<void> {
     const executionRows = (commit.executionData ?? []).map(({ nodeId, data }) => ({
       nodeId,
       inputs: data.inputs,
       outputs: data.outputs,
     }));
     const executionData = RawTable.of(m, ExecutionDataEntity);
-    await executionData.upsert(m, executionRows, ['inputs', 'outputs'], ['nodeId']);
+    await addAll(batch, [executionData.upsertStatement(executionRows, ['inputs', 'outputs'], ['nodeId'])]);
     const outputRows = (commit.executionOutputs ?? []).map(({ nodeId, outputs }) => ({ nodeId, inputs: {}, outputs }));
-    await executionData.upsert(m, outputRows, ['outputs'], ['nodeId']);
-    await RawTable.of(m, ExecutionHistoryEntity).insert(m, (commit.histories ?? []).map(toHistoryRow));
+    await addAll(batch, [executionData.upsertStatement(outputRows, ['outputs'], ['nodeId'])]);
+    await addAll(
+      batch,
+      RawTable.of(m, ExecutionHistoryEntity).insertStatements((commit.histories ?? []).map(toHistoryRow)),
+    );
     const contextRows = (commit.context ?? []).flatMap(({ pipelineId, values }) =>
       values.map((value) => toContextRow(pipelineId, value)),
     );
-    await RawTable.of(m, ContextValueEntity).upsert(
-      m,
-      contextRows,
-      ['type', 'serializer', 'code', 'value', 'references'],
-      ['pipelineId', 'key'],
-    );
+    const contextColumns = ['type', 'serializer', 'code', 'value', 'references'];
+    await addAll(batch, [
+      RawTable.of(m, ContextValueEntity).upsertStatement(contextRows, contextColumns, ['pipelineId', 'key']),
+    ]);
     const dataRows = (commit.nodeData ?? []).map(({ nodeId, data }) => ({
       nodeId,
       inputs: toStoredInputs(data),
       outputs: {},
     }));
-    await RawTable.of(m, NodeDataEntity).upsert(m, dataRows, ['inputs'], ['nodeId']);
+    await addAll(batch, [RawTable.of(m, NodeDataEntity).upsertStatement(dataRows, ['inputs'], ['nodeId'])]);
   }
 
   private async writeProcess(
     m: EntityManager,
+    batch: StatementBatch,
     write: ProcessWrite,
     taskNode: (token: string | null | undefined) => string | null | undefined,
   ): Promise<void> {
@@ -131,31 +161,57 @@ export class CommitWriter {
     if (Object.keys(columns).length === 0 && !conditional) return;
     const where = { id: rowId(write.id), ...(conditional ? { taskToken: write.expectToken } : {}) };
     // An empty patch still checks the token: RawTable writes `id = id`, matching without changing.
-    if ((await RawTable.of(m, ProcessEntity).update(m, where, columns)) !== 1) {
-      throw new StateVersionNotMatchError(write.id, write.expectToken ?? null, null);
-    }
+    await batch.add({
+      ...RawTable.of(m, ProcessEntity).updateStatement(where, columns),
+      check: (affected) => {
+        if (affected !== 1) throw new StateVersionNotMatchError(write.id, write.expectToken ?? null, null);
+      },
+    });
   }
 
-  private async writeSchedule(m: EntityManager, { id, patch }: SchedulePatch): Promise<void> {
+  private async writeSchedule(m: EntityManager, batch: StatementBatch, { id, patch }: SchedulePatch): Promise<void> {
     const { times, ...flags } = patch;
     const set = {
       ...flags,
       ...(times === undefined ? {} : { scheduleTimes: times }),
       ...(patch.scheduling === false ? { lockAcquiredAt: null } : {}),
     };
-    if (Object.keys(set).length > 0) await RawTable.of(m, ScheduleEntity).update(m, { id: rowId(id) }, set);
+    if (Object.keys(set).length > 0) {
+      await batch.add(RawTable.of(m, ScheduleEntity).updateStatement({ id: rowId(id) }, set));
+    }
   }
 
-  /** Spec 09 §1.1 `child_process_finish`: increment, then reset-if-complete; one child matches. */
-  private async acknowledge(m: EntityManager, join: JoinAck): Promise<boolean> {
+  /**
+   * Spec 09 §1.1 `child_process_finish`: increment, then reset-if-complete; one child matches.
+   * Returns whether the reset matched (the parent wakes), to ask once the batch is flushed.
+   */
+  private async acknowledge(m: EntityManager, batch: StatementBatch, join: JoinAck): Promise<() => boolean> {
     const processes = RawTable.of(m, ProcessEntity);
     const id = rowId(join.parentProcessId);
-    if ((await processes.update(m, { id }, { ackNum: new SqlExpression('ack_num + 1') })) !== 1) {
-      throw new StateVersionNotMatchError(join.parentProcessId, null, null);
-    }
+    await batch.add({
+      ...processes.updateStatement({ id }, { ackNum: new SqlExpression('ack_num + 1') }),
+      check: (affected) => {
+        if (affected !== 1) throw new StateVersionNotMatchError(join.parentProcessId, null, null);
+      },
+    });
     const wake = { ackNum: 0, needAck: -1, taskToken: join.wakeParent.token, taskNodeId: join.wakeParent.nodeId };
-    return (await processes.update(m, { id, ackNum: new SameAs('needAck') }, wake)) === 1;
+    let reset: number | undefined;
+    await batch.add({
+      ...processes.updateStatement({ id, ackNum: new SameAs('needAck') }, wake),
+      check: (affected) => {
+        reset = affected;
+      },
+    });
+    return () => {
+      if (reset === undefined) throw new Error('the join acknowledgement was not flushed');
+      return reset === 1;
+    };
   }
+}
+
+/** Adds the statements there are (an upsert of no rows is none), in order. */
+async function addAll(batch: StatementBatch, statements: ReadonlyArray<Statement | undefined>): Promise<void> {
+  for (const statement of statements) if (statement) await batch.add(statement);
 }
 
 /** Rollback clean-up: every record keyed by these node ids, before the rest of the commit. */

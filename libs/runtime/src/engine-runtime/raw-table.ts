@@ -25,6 +25,12 @@ export type Where<E> = { readonly [K in keyof E]?: unknown };
 
 const MAX_TEXTS = 1000;
 
+/** A write's SQL text (`?` placeholders) and its positional parameters, ready to send. */
+export interface Statement {
+  readonly sql: string;
+  readonly params: unknown[];
+}
+
 /** One of the independent lookups of `RawTable.findEach`. */
 export interface Lookup<E extends ObjectLiteral> {
   readonly table: RawTable<E>;
@@ -148,28 +154,46 @@ export class RawTable<E extends ObjectLiteral> {
    * them gets the column default, as with TypeORM. Keys are supplied, nothing is read back.
    */
   async insert(m: EntityManager, rows: ReadonlyArray<object>, batchSize = 500): Promise<void> {
+    for (const statement of this.insertStatements(rows, batchSize)) await executeStatement(m, statement);
+  }
+
+  /** The statements of `insert`, not sent (one per batch of rows; none for no rows). */
+  insertStatements(rows: ReadonlyArray<object>, batchSize = 500): Statement[] {
+    const statements: Statement[] = [];
     for (let start = 0; start < rows.length; start += batchSize) {
       const { key, sql, params } = this.values(rows.slice(start, start + batchSize));
-      await execute(m, this.text(key, sql), params);
+      statements.push({ sql: this.text(key, sql), params });
     }
+    return statements;
   }
 
   /** INSERT … ON DUPLICATE KEY UPDATE / ON CONFLICT DO UPDATE, one statement per call. */
   async upsert(m: EntityManager, rows: ReadonlyArray<object>, overwrite: string[], conflict: string[]): Promise<void> {
-    if (rows.length === 0) return;
+    const statement = this.upsertStatement(rows, overwrite, conflict);
+    if (statement) await executeStatement(m, statement);
+  }
+
+  /** The statement of `upsert`, not sent (none for no rows). */
+  upsertStatement(rows: ReadonlyArray<object>, overwrite: string[], conflict: string[]): Statement | undefined {
+    if (rows.length === 0) return undefined;
     const { key, sql, params } = this.values(rows);
     const text = this.text(`${key}|U${overwrite.join()}|${conflict.join()}`, () => {
       const names = (props: string[]) => props.map((p) => this.byProperty.get(p)!.databaseName);
       return sql() + this.dialect.upsert(names(conflict), names(overwrite));
     });
-    await execute(m, text, params);
+    return { sql: text, params };
   }
 
   /**
    * `UPDATE … SET … WHERE …` returning the rows it matched (the compare-and-set of ADR 0004). Like
    * TypeORM's update, it also sets the update-date column. An empty `set` writes `id = id`.
    */
-  async update(m: EntityManager, where: Where<E>, set: Where<E>): Promise<number> {
+  update(m: EntityManager, where: Where<E>, set: Where<E>): Promise<number> {
+    return executeStatement(m, this.updateStatement(where, set));
+  }
+
+  /** The statement of `update`, not sent. */
+  updateStatement(where: Where<E>, set: Where<E>): Statement {
     const params: unknown[] = [];
     let setKey = '';
     const assigned: string[] = [];
@@ -195,7 +219,7 @@ export class RawTable<E extends ObjectLiteral> {
       }
       return `UPDATE ${this.table} SET ${parts.join(', ')} WHERE ${this.whereSql(where)}`;
     });
-    return execute(m, sql, params);
+    return { sql, params };
   }
 
   private values(rows: ReadonlyArray<object>): { key: string; sql: () => string; params: unknown[] } {
@@ -318,7 +342,7 @@ function isList<T>(where: T | ReadonlyArray<T>): where is ReadonlyArray<T> {
  * Runs a write and returns the rows it matched: mysql2 `affectedRows` (CLIENT_FOUND_ROWS, so a
  * matched but unchanged row counts), better-sqlite3 `changes`. Inside a transaction on its runner.
  */
-export async function execute(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
+export async function executeStatement(m: EntityManager, { sql, params }: Statement): Promise<number> {
   const runner = m.queryRunner ?? m.dataSource.createQueryRunner();
   try {
     const result = await runner.query(sql, params, true);

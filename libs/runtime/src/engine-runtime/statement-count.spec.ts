@@ -30,6 +30,8 @@ describe('statements per executed ServiceActivity (SQLite, steady state)', () =>
     console.log(`SQLite, references=${referencing}:`, JSON.stringify(counts, null, 1));
     expect(counts.queueAdds).toBe(0);
     expect(counts.statements).toBe(referencing ? 12 : 11);
+    // In-process: no batches, every statement is its own (free) round trip.
+    expect(counts.roundTrips).toBe(referencing ? 12 : 11);
   });
 
   it('one callback: one read, then the callback data in one transaction', async () => {

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { createBambooDataSource, type BambooDataSource } from '../persistence';
 import { InProcessTaskQueue } from '../queue/in-process-task-queue';
 import type { AddJobOptions, JobData } from '../queue/task-queue';
+import { executeTask, processRecord, stateRecord } from './conformance/records.conformance';
 import { TypeormEngineRuntime } from './typeorm-engine-runtime';
 
 const directory = mkdtempSync(join(tmpdir(), 'bamboo-runtime-'));
@@ -45,60 +46,12 @@ afterAll(async () => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-function state(nodeId: string, name: NodeStateRecord['name'], version: string): NodeStateRecord {
-  const now = clock.now();
-  return {
-    nodeId,
-    rootId: 'root',
-    parentId: 'root',
-    name,
-    version,
-    loop: 1,
-    innerLoop: 1,
-    retry: 0,
-    skip: false,
-    errorIgnored: false,
-    createdTime: now,
-    startedTime: now,
-    archivedTime: null,
-  };
-}
+const state = (nodeId: string, name: NodeStateRecord['name'], version: string) =>
+  stateRecord(nodeId, name, version, clock.now());
 
-function process(overrides: Partial<ProcessRecord> = {}): ProcessRecord {
-  return {
-    id: runtime.ids.id(),
-    parentId: null,
-    rootPipelineId: 'root',
-    pipelineStack: ['root'],
-    currentNodeId: 'n',
-    destinationId: '',
-    asleep: true,
-    suspended: false,
-    suspendedBy: '',
-    dead: false,
-    needAck: -1,
-    ackNum: 0,
-    queue: '',
-    priority: 100,
-    lastHeartbeat: null,
-    taskToken: null,
-    ...overrides,
-  };
-}
+const process = (overrides: Partial<ProcessRecord> = {}) => processRecord(runtime.ids.id(), overrides);
 
-const execute = (processId: string, token: string) => ({
-  task: {
-    kind: 'execute' as const,
-    queue: '',
-    priority: 100,
-    processId,
-    nodeId: 'next',
-    rootPipelineId: 'root',
-    parentPipelineId: 'root',
-    token,
-  },
-  delaySeconds: 0,
-});
+const execute = (processId: string, token: string) => ({ task: executeTask(processId, token), delaySeconds: 0 });
 
 describe('TypeormEngineRuntime on SQLite', () => {
   it('mints distinct decimal ids from reserved blocks, across runtimes', async () => {

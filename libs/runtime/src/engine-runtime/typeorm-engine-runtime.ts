@@ -29,6 +29,7 @@ import { readRollbackState } from './rollback-tables';
 import { RunDefinitionStore } from './run-definition.store';
 import type { Gate } from './serial-gate';
 import { isLockConflict } from './sql-helpers';
+import { ImmediateBatch, batchedTransaction, supportsBatches } from './statement-batch';
 import { StepReader } from './step-reader';
 import { TaskDispatcher } from './task-dispatcher';
 
@@ -64,11 +65,14 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
   private readonly runs: RunDefinitionStore;
   private readonly dispatcher: TaskDispatcher;
   private readonly logs: NodeLogWriter;
+  /** MySQL/MariaDB: commits send their writes in one multi-statement round trip. */
+  private readonly batching: boolean;
 
   constructor(private readonly options: TypeormEngineRuntimeOptions) {
     const gate = gateFor(options.dataSource);
     super(options.dataSource, gate);
     this.gate = gate;
+    this.batching = supportsBatches(options.dataSource);
     this.clock = options.clock ?? SYSTEM_CLOCK;
     this.logger = options.logger ?? NOOP_LOGGER;
     this.runs = new RunDefinitionStore(options.prepareBatchSize ?? 500);
@@ -130,9 +134,19 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
     return this.read((m) => this.reader.context(m, pipelineId, keys, withReferences));
   }
 
+  /**
+   * On MySQL, a commit whose statements can all wait in a batch takes two round trips: START
+   * TRANSACTION and its writes, then COMMIT (see MysqlBatch). SQLite, in-process, runs them one by
+   * one, as do the rare commits with query-builder (rollback) statements.
+   */
   async commit(commit: StepCommit): Promise<CommitOutcome> {
     if (commit.relabelLogs?.length) await this.logs.flush();
-    const { outcome, dispatch } = await this.transaction((m) => this.writer.apply(m, commit));
+    const { outcome, dispatch } =
+      this.batching && CommitWriter.batchable(commit)
+        ? await this.retryLockConflicts(() =>
+            batchedTransaction(this.dataSource, (m, batch) => this.writer.apply(m, batch, commit)),
+          )
+        : await this.transaction((m) => this.writer.apply(m, new ImmediateBatch(m), commit));
     await this.dispatcher.dispatch(dispatch);
     return outcome;
   }
@@ -172,11 +186,16 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
   }
 
   /** Runs `work` in one transaction; a deadlock victim (MySQL) is rolled back and run again. */
-  private async transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+  private transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.retryLockConflicts(() => this.dataSource.transaction(work));
+  }
+
+  /** Runs `transaction` through the gate; a deadlock victim (MySQL) is run again. */
+  private async retryLockConflicts<T>(transaction: () => Promise<T>): Promise<T> {
     const retries = this.options.lockConflictRetries ?? 3;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.gate.run(() => this.dataSource.transaction(work));
+        return await this.gate.run(transaction);
       } catch (error) {
         if (!isLockConflict(error) || attempt >= retries) throw error;
         this.logger.warn('commit lost a lock conflict; retrying', { attempt: attempt + 1 });

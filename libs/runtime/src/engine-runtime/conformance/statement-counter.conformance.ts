@@ -2,16 +2,20 @@ import { FakeClock, TreeKit, conformanceCatalog, plain, splice } from '@bamboo/t
 import type { Logger as TypeormLogger } from 'typeorm';
 import type { DataSource } from 'typeorm';
 import type { TaskQueue } from '../../queue/task-queue';
+import { BATCHED_MARK } from '../statement-batch';
 import { DurableHarness, startDurableNode } from './durable-harness.conformance';
 import { WorkTracker } from './tracked-task-queue.conformance';
 
-/** A TypeORM logger that counts every statement sent to the database, by kind. */
+/**
+ * A TypeORM logger that counts every statement sent to the database, by kind. A statement that
+ * travelled in the same round trip as the one before it (a MySQL batch) is marked `+`.
+ */
 export class StatementCounter implements TypeormLogger {
   counting = false;
   readonly statements: string[] = [];
 
   logQuery(query: string): void {
-    if (this.counting) this.statements.push(kindOf(query));
+    if (this.counting) this.statements.push((query.endsWith(BATCHED_MARK) ? '+' : '') + kindOf(query));
   }
   logQueryError(): void {}
   logQuerySlow(): void {}
@@ -30,6 +34,8 @@ function kindOf(query: string): string {
 
 export interface PerNodeCounts {
   statements: number;
+  /** Statements that opened a round trip (not `+`). */
+  roundTrips: number;
   queueAdds: number;
   byKind: Record<string, number>;
 }
@@ -80,8 +86,10 @@ export async function countPerServiceActivity(
     const per = ((b[kind] ?? 0) - (a[kind] ?? 0)) / 20;
     if (per !== 0) byKind[kind] = per;
   }
+  const trips = (list: string[]) => list.filter((kind) => !kind.startsWith('+')).length;
   return {
     statements: (large.statements.length - small.statements.length) / 20,
+    roundTrips: (trips(large.statements) - trips(small.statements)) / 20,
     queueAdds: (large.adds - small.adds) / 20,
     byKind,
   };

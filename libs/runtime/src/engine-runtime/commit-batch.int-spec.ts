@@ -1,0 +1,18 @@
+import { createTestDatabase, dropTestDatabase } from '@bamboo/testing';
+import { createBambooDataSource } from '../persistence';
+import { describeCommitConformance } from './conformance/commit-batch.conformance';
+
+let database: { name: string; url: string } | undefined;
+afterAll(async () => {
+  if (database) await dropTestDatabase(database.name);
+});
+
+describeCommitConformance(
+  'MariaDB, one multi-statement round trip',
+  async () => {
+    database = await createTestDatabase('commit');
+    const config = { kind: 'mysql' as const, flavor: 'mariadb' as const, url: database.url, poolSize: 4 };
+    return createBambooDataSource({ database: config }).initialize();
+  },
+  { deadlocks: true },
+);

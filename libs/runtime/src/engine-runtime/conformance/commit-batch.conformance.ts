@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { StateVersionNotMatchError, type NodeStateRecord, type ProcessRecord, type StepCommit } from '@bamboo/engine';
+import { FakeClock } from '@bamboo/testing';
+import { QueryFailedError, type DataSource } from 'typeorm';
+import { InProcessTaskQueue } from '../../queue/in-process-task-queue';
+import { executeTask, processRecord, stateRecord } from './records.conformance';
+import { TypeormEngineRuntime } from '../typeorm-engine-runtime';
+
+const clock = new FakeClock();
+let nextId = 5000;
+
+const process = (overrides: Partial<ProcessRecord> = {}) => processRecord(String(nextId++), overrides);
+const state = (nodeId: string, name: NodeStateRecord['name'], version: string) =>
+  stateRecord(nodeId, name, version, clock.now());
+
+const wake = executeTask;
+
+/** Waits until a connection to this database runs a statement that names `row` (as it waits for its lock). */
+async function statementOn(ds: DataSource, row: string): Promise<void> {
+  const sql = 'SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND INFO LIKE ?';
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const [found] = await ds.query<Array<{ n: number | string }>>(sql, [`UPDATE %WHERE \`id\` = ${row} %`]);
+    if (Number(found?.n) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`no statement on row ${row}`);
+}
+
+/**
+ * The commit's all-or-nothing semantics, whichever way its statements travel (one by one on
+ * SQLite, one multi-statement round trip on MySQL): a failed check or statement anywhere rolls
+ * back the statements before it, and maps to the same error.
+ */
+export function describeCommitConformance(
+  name: string,
+  open: () => Promise<DataSource>,
+  options: { deadlocks: boolean },
+): void {
+  describe(`TypeormEngineRuntime.commit, all or nothing: ${name}`, () => {
+    let ds: DataSource;
+    let runtime: TypeormEngineRuntime;
+    let dispatched: number;
+    const warnings: string[] = [];
+    const currentNode = async (id: string) =>
+      (await runtime.getProcesses('root')).find((row) => row.id === id)?.currentNodeId;
+
+    beforeAll(async () => {
+      ds = await open();
+      const queue = new InProcessTaskQueue();
+      queue.add = () => {
+        dispatched += 1;
+        return Promise.resolve('job');
+      };
+      const logger = { debug() {}, info() {}, warn: (message: string) => warnings.push(message), error() {} };
+      runtime = new TypeormEngineRuntime({ dataSource: ds, queue, clock, logger });
+      await runtime.start();
+    });
+
+    afterAll(async () => {
+      await ds?.destroy();
+    });
+
+    it('rolls back the writes before a lost compare-and-set and throws its error', async () => {
+      dispatched = 0;
+      const p = process();
+      await runtime.commit({
+        newProcesses: [p],
+        states: [{ record: state('b-a', 'READY', 'v1'), expect: null }],
+      });
+      const losing: StepCommit = {
+        states: [
+          { record: state('b-b', 'RUNNING', 'v1'), expect: null },
+          { record: state('b-a', 'RUNNING', 'v2'), expect: { version: 'stale', name: 'READY' } },
+        ],
+        processes: [{ id: p.id, patch: { currentNodeId: 'moved' } }],
+        dispatch: [{ task: wake(p.id, 't'), delaySeconds: 0 }],
+      };
+      await expect(runtime.commit(losing)).rejects.toMatchObject({ details: { nodeId: 'b-a', expected: 'stale' } });
+      expect(await runtime.getState('b-b')).toBeUndefined();
+      expect((await runtime.getState('b-a'))?.name).toBe('READY');
+      expect(await currentNode(p.id)).toBe('n');
+      expect(dispatched).toBe(0);
+    });
+
+    it('maps a duplicate key of a new state to a lost race, after rolling back what came first', async () => {
+      const p = process();
+      await runtime.commit({
+        newProcesses: [p],
+        states: [{ record: state('b-dup', 'READY', 'v1'), expect: null }],
+      });
+      const racing: StepCommit = {
+        processes: [{ id: p.id, patch: { currentNodeId: 'moved' } }],
+        states: [
+          { record: state('b-dup-2', 'READY', 'v1'), expect: null },
+          { record: state('b-dup', 'RUNNING', 'v2'), expect: null },
+        ],
+      };
+      const error = await runtime.commit(racing).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StateVersionNotMatchError);
+      expect(error).toMatchObject({ details: { nodeId: 'b-dup', expected: null, actual: 'existing' } });
+      expect(await runtime.getState('b-dup-2')).toBeUndefined();
+      expect(await currentNode(p.id)).toBe('n');
+    });
+
+    it('rolls back on any other failing statement and throws the driver error', async () => {
+      const p = process();
+      await runtime.commit({ newProcesses: [p] });
+      const clash: StepCommit = {
+        states: [{ record: state('b-clash', 'READY', 'v1'), expect: null }],
+        newProcesses: [process({ id: p.id })],
+      };
+      await expect(runtime.commit(clash)).rejects.toBeInstanceOf(QueryFailedError);
+      expect(await runtime.getState('b-clash')).toBeUndefined();
+    });
+
+    it('checks every conditional statement and reports whether the join woke the parent', async () => {
+      dispatched = 0;
+      const parent = process({ needAck: 2 });
+      const children = [process({ parentId: parent.id }), process({ parentId: parent.id })];
+      await runtime.commit({ newProcesses: [parent, ...children] });
+      const finish = (child: ProcessRecord, token: string): StepCommit => ({
+        processes: [{ id: child.id, patch: { dead: true }, expectToken: null }],
+        join: { childProcessId: child.id, parentProcessId: parent.id, wakeParent: wake(parent.id, token) },
+      });
+      expect(await runtime.commit(finish(children[0]!, 'w0'))).toEqual({ parentWoken: false });
+      await expect(
+        runtime.commit({ processes: [{ id: children[1]!.id, patch: {}, expectToken: 'other' }] }),
+      ).rejects.toBeInstanceOf(StateVersionNotMatchError);
+      await expect(
+        runtime.commit({
+          join: { childProcessId: children[1]!.id, parentProcessId: '999999', wakeParent: wake('999999', 'x') },
+        }),
+      ).rejects.toBeInstanceOf(StateVersionNotMatchError);
+      expect(await runtime.commit(finish(children[1]!, 'w1'))).toEqual({ parentWoken: true });
+      const woken = (await runtime.getProcesses('root')).find((row) => row.id === parent.id);
+      expect(woken).toMatchObject({ ackNum: 0, needAck: -1, taskToken: 'w1' });
+      expect(dispatched).toBe(1);
+    });
+
+    if (options.deadlocks) {
+      it('runs a commit again when it is chosen as a deadlock victim', async () => {
+        const [x, y, ...ballast] = [process(), process(), process(), process()];
+        await runtime.commit({ newProcesses: [x, y, ...ballast] });
+        // Another transaction holds x and more rows, so that InnoDB picks the commit as the victim.
+        const other = ds.createQueryRunner();
+        await other.startTransaction();
+        try {
+          for (const row of [x, ...ballast]) {
+            await other.query('UPDATE eri_process SET current_node_id = ? WHERE id = ?', ['other', Number(row.id)]);
+          }
+          warnings.length = 0;
+          const commit = runtime.commit({
+            processes: [
+              { id: y.id, patch: { currentNodeId: 'commit' } },
+              { id: x.id, patch: { currentNodeId: 'commit' } },
+            ],
+          });
+          // Once the commit holds y and asks for x, taking y closes the cycle.
+          await statementOn(ds, x.id);
+          await other.query('UPDATE eri_process SET current_node_id = ? WHERE id = ?', ['other', Number(y.id)]);
+          await other.commitTransaction();
+          await commit;
+        } finally {
+          await other.release();
+        }
+        expect(warnings).toEqual(['commit lost a lock conflict; retrying']);
+        expect([await currentNode(x.id), await currentNode(y.id)]).toEqual(['commit', 'commit']);
+      });
+    }
+  });
+}
