@@ -70,6 +70,7 @@ const SPEC: [string, string, string, string[]][] = [
     ['method', 'route', 'status'],
   ],
   ['bamboo_sql_statements_total', 'bamboo_sql_statements_total', 'counter', []],
+  ['bamboo_sql_round_trips_total', 'bamboo_sql_round_trips_total', 'counter', []],
   ['bamboo_queue_operations_total', 'bamboo_queue_operations_total', 'counter', ['op']],
 ];
 

@@ -233,6 +233,7 @@ export const METRIC_DEFINITIONS = [
   // HTTP and the bench's counters (bench/README.md "Counting")
   project('bamboo_http_request_duration_seconds', 'histogram', ['method', 'route', 'status'], 'HTTP requests, seconds'),
   project('bamboo_sql_statements_total', 'counter', [], 'SQL statements sent by the runtime'),
+  project('bamboo_sql_round_trips_total', 'counter', [], 'Round trips to the database (a batch of statements is one)'),
   project(
     'bamboo_queue_operations_total',
     'counter',
