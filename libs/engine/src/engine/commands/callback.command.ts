@@ -1,13 +1,14 @@
-import { StepEffects } from '../../process/step-effects';
 import type { ScheduleTask } from '../../runtime/engine-task';
 import { InvalidOperationError, NotFoundError } from '../../runtime/runtime.errors';
+import { callbackCommitBatchOf } from './callback-commit-batch';
 import type { CommandContext } from './command-context';
 import { commitWithHooks } from './commit-with-hooks';
 
 /**
  * `callback(node_id, version, data)` (spec 06 A.14): stores the payload bound to the attempt and
  * dispatches a schedule task carrying it, in one commit. The schedule task consumes the payload
- * once, so a redelivered task does not run `schedule` again.
+ * once, so a redelivered task does not run `schedule` again. Callbacks arriving together share
+ * that commit (callback-commit-batch.ts); each still resolves only once its own payload is stored.
  */
 export async function callback(
   ctx: CommandContext,
@@ -45,8 +46,10 @@ export async function callback(
     callbackDataId,
     expectedTimes: null,
   };
-  const effects = new StepEffects(ctx.services);
-  effects.add({ callbackData: [{ id: callbackDataId, nodeId, version, data }], dispatch: [{ task, delaySeconds: 0 }] });
+  const batch = callbackCommitBatchOf(runtime);
+  const write = { callbackData: { id: callbackDataId, nodeId, version, data }, dispatch: { task, delaySeconds: 0 } };
+  // Nothing of a callback is conditional, so its commit cannot lose a race; no signals to publish.
+  const effects = { flush: () => batch.commit(write).then(() => ({ parentWoken: false })) };
   const run = await ctx.runs.get(process.rootPipelineId);
   await commitWithHooks(ctx, effects, {
     pre: { event_type: 'pre_callback', data: { node_id: nodeId, version, data } },

@@ -26,7 +26,7 @@ export interface HookedCommit {
  */
 export async function commitWithHooks(
   ctx: CommandContext,
-  effects: StepEffects,
+  effects: Pick<StepEffects, 'flush'>,
   spec: HookedCommit,
 ): Promise<CommitOutcome> {
   const hooks = new OperatorHooks(ctx);
