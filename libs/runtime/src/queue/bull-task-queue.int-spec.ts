@@ -57,6 +57,32 @@ describe('BullTaskQueue', () => {
     }
   });
 
+  it('adds the jobs of one tick together, each with its own id, priority and job-id de-duplication', async () => {
+    const prefix = randomQueuePrefix('bulk');
+    const queue = new BullTaskQueue({ redisUrl: TEST_REDIS_URL, prefix });
+    try {
+      const ids = await Promise.all([
+        queue.add('er_schedule', { n: 1 }, { priority: 10 }),
+        queue.add('er_schedule', { n: 2 }, { priority: 200 }),
+        queue.add('er_schedule', { n: 3 }, { jobId: 'timer-1' }),
+        queue.add('er_schedule', { n: 4 }, { jobId: 'timer-1' }),
+        queue.add('er_execute', { n: 5 }),
+      ]);
+      expect(ids.slice(2, 4)).toEqual(['timer-1', 'timer-1']);
+      expect(new Set(ids.slice(0, 3)).size).toBe(3);
+      await expect(queue.add('er_schedule', { n: 1 }, { priority: 300 })).rejects.toThrow(RangeError);
+
+      const seen: number[] = [];
+      await queue.process('er_schedule', 1, (job) => Promise.resolve(void seen.push(job.data.n as number)));
+      while (seen.length < 3) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(seen).toEqual([2, 3, 1]);
+      expect((await queue.counts('er_execute')).waiting).toBe(1);
+    } finally {
+      await queue.close();
+      await deleteKeys(prefix);
+    }
+  });
+
   it('fails (not hangs) when Redis is unreachable', async () => {
     const queue = new BullTaskQueue({ redisUrl: 'redis://127.0.0.1:1', prefix: randomQueuePrefix('down') });
     try {
