@@ -12,6 +12,18 @@ export class SameAs {
   constructor(readonly property: string) {}
 }
 
+/**
+ * In a `RawTable.findEach` lookup, alone or in a list: a column of the row an earlier lookup found
+ * (`j0.root_pipeline_id`), so that one lookup can follow another within the one statement.
+ */
+export class EarlierRow {
+  constructor(
+    readonly lookup: number,
+    readonly table: RawTable<ObjectLiteral>,
+    readonly property: string,
+  ) {}
+}
+
 /** An SQL expression over column names in an UPDATE's SET (`ack_num + 1`). */
 export class SqlExpression {
   constructor(readonly sql: string) {}
@@ -269,9 +281,10 @@ export class RawTable<E extends ObjectLiteral> {
       if (value === undefined) throw new Error(`${this.table}: no value for the condition on ${property}`);
       if (value === null) key += `${property} null,`;
       else if (Array.isArray(value)) {
-        key += `${property} in ${value.length},`;
-        for (const item of value) params.push(this.persistent(property, item));
-      } else if (value instanceof Below) {
+        key += `${property} in ${value.map((item) => (item instanceof EarlierRow ? RawTable.earlierKey(item) : '?')).join()},`;
+        for (const item of value) if (!(item instanceof EarlierRow)) params.push(this.persistent(property, item));
+      } else if (value instanceof EarlierRow) key += `${property}=${RawTable.earlierKey(value)},`;
+      else if (value instanceof Below) {
         key += `${property}<,`;
         params.push(this.persistent(property, value.value));
       } else if (value instanceof SameAs) key += `${property}=${value.property},`;
@@ -293,12 +306,26 @@ export class RawTable<E extends ObjectLiteral> {
       const column = qualify(this.column(property));
       if (value === null) parts.push(`${column} IS NULL`);
       else if (Array.isArray(value)) {
-        parts.push(value.length === 0 ? '1 = 0' : `${column} IN (${value.map(() => '?').join(', ')})`);
-      } else if (value instanceof Below) parts.push(`${column} < ?`);
+        const items = value.map((item) => (item instanceof EarlierRow ? this.earlier(item, alias) : '?'));
+        parts.push(value.length === 0 ? '1 = 0' : `${column} IN (${items.join(', ')})`);
+      } else if (value instanceof EarlierRow) parts.push(`${column} = ${this.earlier(value, alias)}`);
+      else if (value instanceof Below) parts.push(`${column} < ?`);
       else if (value instanceof SameAs) parts.push(`${column} = ${qualify(this.column(value.property))}`);
       else parts.push(`${column} = ?`);
     }
     return parts.join(' AND ');
+  }
+
+  private static earlierKey({ lookup, table, property }: EarlierRow): string {
+    return `j${lookup}.${table.table}.${property}`;
+  }
+
+  /** The column of an earlier lookup's row; only in a `findEach` (where lookups have aliases). */
+  private earlier({ lookup, table, property }: EarlierRow, alias: string | undefined): string {
+    if (alias === undefined || Number(alias.slice(1)) <= lookup) {
+      throw new Error(`${this.table}: a condition on lookup ${lookup} is only possible in a later findEach lookup`);
+    }
+    return `j${lookup}.${table.column(property)}`;
   }
 
   private text(key: string, build: () => string): string {

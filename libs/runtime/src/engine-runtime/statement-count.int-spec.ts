@@ -29,9 +29,9 @@ describe('statements per executed ServiceActivity (MariaDB + Bull, steady state)
     const counts = await countPerServiceActivity(dataSource, counter, queue, referencing);
     console.log(`MariaDB, references=${referencing}:`, JSON.stringify(counts, null, 1));
     expect(counts.queueAdds).toBe(0);
-    expect(counts.statements).toBe(referencing ? 12 : 11);
+    expect(counts.statements).toBe(referencing ? 11 : 10);
     // Two commits, each START TRANSACTION + its writes in one round trip, then COMMIT.
-    expect(counts.roundTrips).toBe(referencing ? 7 : 6);
+    expect(counts.roundTrips).toBe(referencing ? 6 : 5);
   });
 
   it('one callback: one read, then the callback data in one transaction of two round trips', async () => {

@@ -29,9 +29,9 @@ describe('statements per executed ServiceActivity (SQLite, steady state)', () =>
     const counts = await countPerServiceActivity(dataSource, counter, () => new InProcessTaskQueue(), referencing);
     console.log(`SQLite, references=${referencing}:`, JSON.stringify(counts, null, 1));
     expect(counts.queueAdds).toBe(0);
-    expect(counts.statements).toBe(referencing ? 12 : 11);
+    expect(counts.statements).toBe(referencing ? 11 : 10);
     // In-process: no batches, every statement is its own (free) round trip.
-    expect(counts.roundTrips).toBe(referencing ? 12 : 11);
+    expect(counts.roundTrips).toBe(referencing ? 11 : 10);
   });
 
   it('one callback: one read, then the callback data in one transaction', async () => {

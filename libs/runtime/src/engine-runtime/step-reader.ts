@@ -19,7 +19,7 @@ import {
   ProcessEntity,
   ScheduleEntity,
 } from '../persistence';
-import { RawTable } from './raw-table';
+import { EarlierRow, RawTable } from './raw-table';
 import {
   rowId,
   toCallbackDataRecord,
@@ -39,19 +39,23 @@ import {
  */
 export class StepReader {
   /**
-   * Two statements: the process, then (its pipeline stack known) one `findEach` of the states of
-   * the stack and the node, the node's data and its execution data. The states are a handful of
-   * rows (one per nested pipeline), the data lookups at most one row each.
+   * One statement: the process, the states of the node and of the process's root pipeline (the
+   * whole pipeline stack of a process outside subprocesses), the node's data and its execution
+   * data. Only a process inside a subprocess needs a second SELECT, for the rest of its stack.
    */
   async executeStep(m: EntityManager, processId: string, nodeId: string): Promise<ExecuteStepSnapshot> {
-    const process = await RawTable.of(m, ProcessEntity).findOne(m, { id: rowId(processId) });
-    if (!process) throw new NotFoundError(`process ${processId} does not exist`);
-    const stateIds = [...new Set([...process.pipelineStack, nodeId])];
-    const [states, [nodeData], [executionData]] = await RawTable.findEach(m, [
-      { table: RawTable.of(m, NodeStateEntity), where: { nodeId: stateIds } },
+    const processes = RawTable.of(m, ProcessEntity);
+    const stateTable = RawTable.of(m, NodeStateEntity);
+    const [[process], read, [nodeData], [executionData]] = await RawTable.findEach(m, [
+      { table: processes, where: { id: rowId(processId) } },
+      { table: stateTable, where: { nodeId: [nodeId, new EarlierRow(0, processes, 'rootPipelineId')] } },
       { table: RawTable.of(m, NodeDataEntity), where: { nodeId } },
       { table: RawTable.of(m, ExecutionDataEntity), where: { nodeId } },
     ]);
+    if (!process) throw new NotFoundError(`process ${processId} does not exist`);
+    const looked = new Set([nodeId, process.rootPipelineId]);
+    const rest = [...new Set(process.pipelineStack)].filter((id) => !looked.has(id));
+    const states = rest.length === 0 ? read : [...read, ...(await stateTable.find(m, { nodeId: rest }))];
     const byId = new Map(states.map((row) => [row.nodeId, toStateRecord(row)]));
     const pipelineStates: Record<string, NodeStateRecord> = {};
     for (const id of process.pipelineStack) {

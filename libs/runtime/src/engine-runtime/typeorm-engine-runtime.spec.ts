@@ -117,6 +117,24 @@ describe('TypeormEngineRuntime on SQLite', () => {
     expect(added[0]!.data.token).toBe(woken.taskToken);
   });
 
+  it('reads an execute step with the states of the whole pipeline stack, however deep', async () => {
+    const flat = process({ rootPipelineId: 'deep-root', pipelineStack: ['deep-root'], currentNodeId: 'deep-n' });
+    const nested = process({ rootPipelineId: 'deep-root', pipelineStack: ['deep-root', 'sub-1', 'sub-2'] });
+    const states = ['deep-root', 'sub-1', 'sub-2', 'deep-n'].map((id) => ({
+      record: state(id, 'RUNNING', id),
+      expect: null,
+    }));
+    await runtime.commit({ newProcesses: [flat, nested], states });
+    const flatStep = await runtime.loadExecuteStep(flat.id, 'deep-n');
+    expect(Object.keys(flatStep.pipelineStates)).toEqual(['deep-root']);
+    expect(flatStep.state?.version).toBe('deep-n');
+    const nestedStep = await runtime.loadExecuteStep(nested.id, 'deep-n');
+    expect(Object.keys(nestedStep.pipelineStates)).toEqual(['deep-root', 'sub-1', 'sub-2']);
+    expect(nestedStep.pipelineStates['sub-2']?.version).toBe('sub-2');
+    expect(nestedStep.state?.version).toBe('deep-n');
+    await expect(runtime.loadExecuteStep(runtime.ids.id(), 'deep-n')).rejects.toThrow(/does not exist/);
+  });
+
   it('takes a schedule lock once, and takes over a lock older than the TTL', async () => {
     const p = process();
     const id = runtime.ids.id();

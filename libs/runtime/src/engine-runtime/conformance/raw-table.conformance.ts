@@ -12,7 +12,7 @@ import {
   ScheduleEntity,
   updateWhere,
 } from '../../persistence';
-import { Below, RawTable, SameAs, SqlExpression } from '../raw-table';
+import { Below, EarlierRow, RawTable, SameAs, SqlExpression } from '../raw-table';
 import { insertRows } from '../sql-helpers';
 
 const instant = new Date('2030-01-02T03:04:05.678Z');
@@ -208,6 +208,33 @@ export function describeRawTableConformance(name: string, open: () => Promise<Da
         { table: states, where: { nodeId: 'absent' } },
       ]);
       expect(none).toEqual([[], []]);
+    });
+
+    it('follows an earlier lookup within one statement', async () => {
+      const m = ds.manager;
+      const processes = RawTable.of(m, ProcessEntity);
+      const states = RawTable.of(m, NodeStateEntity);
+      await processes.insert(m, [{ id: 985, rootPipelineId: 'fe-root', pipelineStack: ['fe-root'] }]);
+      await states.insert(m, [
+        { nodeId: 'fe-root', name: 'RUNNING', version: 'r', createdTime: instant },
+        { nodeId: 'fe-node', name: 'READY', version: 'n', createdTime: instant },
+      ]);
+      const root = new EarlierRow(0, processes, 'rootPipelineId');
+      const [[process], found] = await RawTable.findEach(m, [
+        { table: processes, where: { id: 985 } },
+        { table: states, where: { nodeId: ['fe-node', root] } },
+      ]);
+      expect(process?.rootPipelineId).toBe('fe-root');
+      const byNode = (rows: NodeStateEntity[]) => [...rows].sort((a, b) => a.nodeId.localeCompare(b.nodeId));
+      expect(byNode(found)).toEqual(byNode(await states.find(m, { nodeId: ['fe-node', 'fe-root'] })));
+      // No earlier row: the condition on it matches nothing, the rest still applies.
+      const [none, alone] = await RawTable.findEach(m, [
+        { table: processes, where: { id: 986 } },
+        { table: states, where: { nodeId: root } },
+      ]);
+      expect([none, alone]).toEqual([[], []]);
+      // Only a later lookup of the same statement can refer to an earlier one.
+      await expect(states.find(m, { nodeId: root })).rejects.toThrow(/only possible in a later findEach lookup/);
     });
 
     it('compares columns, takes SQL expressions and checks NULL', async () => {
