@@ -3,6 +3,7 @@ import type { EngineSettings } from '../process/engine-services';
 import type { Clock } from '../runtime/clock.port';
 import type { EngineObserver } from '../runtime/engine-observer.port';
 import type { EngineRuntime } from '../runtime/engine-runtime.port';
+import type { FollowUpPort } from '../runtime/follow-up.port';
 import type { EngineIdGenerator } from '../runtime/id-generator.port';
 import type { Logger } from '../runtime/logger.port';
 import type { SignalPublisher } from '../runtime/signal-publisher.port';
@@ -20,6 +21,8 @@ export interface EngineOptions {
   /** @default observes nothing */
   observer?: EngineObserver;
   settings?: Partial<EngineSettings>;
+  /** @default none: the first poll of a schedule takes its lock and reads in its own step */
+  followUps?: FollowUpPort;
 }
 
 /** Options of `runPipeline` (spec 06 A.2). */

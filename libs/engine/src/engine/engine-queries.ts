@@ -37,6 +37,7 @@ export class EngineQueries {
       signals: options.signals ?? NOOP_SIGNALS,
       observer: options.observer ?? NOOP_OBSERVER,
       settings: { ...DEFAULT_ENGINE_SETTINGS, ...options.settings },
+      ...(options.followUps ? { followUps: options.followUps } : {}),
     };
     this.ctx = { services, runs: new RunCache(options.runtime) };
   }

@@ -2,6 +2,7 @@ import type { ComponentCatalog } from '../component';
 import type { Clock } from '../runtime/clock.port';
 import type { EngineObserver } from '../runtime/engine-observer.port';
 import type { EngineRuntime } from '../runtime/engine-runtime.port';
+import type { FollowUpPort } from '../runtime/follow-up.port';
 import type { EngineIdGenerator } from '../runtime/id-generator.port';
 import type { Logger } from '../runtime/logger.port';
 import type { SignalPublisher } from '../runtime/signal-publisher.port';
@@ -51,4 +52,6 @@ export interface EngineServices {
   /** Metrics of spec 08 §7.1; a no-op unless the host supplies one. */
   observer: EngineObserver;
   settings: EngineSettings;
+  /** Follow-ups the current worker job runs itself (ADR 0009); absent: every dispatch is queued. */
+  followUps?: FollowUpPort;
 }

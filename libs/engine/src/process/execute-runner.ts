@@ -104,6 +104,7 @@ export class ExecuteRunner {
       try {
         await effects.flush();
       } catch (error) {
+        proc.releaseClaim();
         if (first && error instanceof StateVersionNotMatchError) throw new EntryConflict(error.message);
         throw error;
       }

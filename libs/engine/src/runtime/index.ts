@@ -11,4 +11,5 @@ export * from './id-generator.port';
 export * from './logger.port';
 export * from './signal-publisher.port';
 export * from './engine-observer.port';
+export * from './follow-up.port';
 export * from './rollback-records';

@@ -105,6 +105,11 @@ export interface ScheduleRecord {
   /** The schedule lock. */
   scheduling: boolean;
   times: number;
+  /**
+   * Only on a record created with its lock taken (`scheduling: true`): when the lock was taken, from
+   * which the runtime's lock TTL counts.
+   */
+  lockedAt?: Date;
 }
 
 export interface CallbackDataRecord {

@@ -1,4 +1,4 @@
-import { queueNameOf, type Dispatch, type EngineTask } from '@bamboo/engine';
+import { queueNameOf, type Dispatch, type EngineTask, type FollowUpPort } from '@bamboo/engine';
 
 /**
  * The work a worker job may carry on with itself instead of sending it through the queue: the one
@@ -15,6 +15,8 @@ import { queueNameOf, type Dispatch, type EngineTask } from '@bamboo/engine';
  */
 export class ContinuationSlot {
   private pending: EngineTask | undefined;
+  /** `pending` was claimed before its commit (FollowUpPort): the commit's dispatch is this slot's. */
+  private claimed = false;
   private remaining: number;
 
   /**
@@ -32,20 +34,51 @@ export class ContinuationSlot {
 
   /** Keeps `dispatch` for this job when it is the step's only, immediate, local follow-up. */
   offer(dispatches: readonly Dispatch[]): boolean {
-    if (dispatches.length !== 1 || this.pending !== undefined || this.remaining <= 0 || !this.accepting()) return false;
+    if (dispatches.length !== 1) return false;
     const [{ task, delaySeconds }] = dispatches as [Dispatch];
-    if (delaySeconds > 0 || (task.kind !== 'execute' && task.kind !== 'schedule')) return false;
-    if (!this.queueNames.has(queueNameOf(task))) return false;
+    if (delaySeconds > 0 || !this.accepts(task)) return false;
     this.pending = task;
     this.remaining--;
     return true;
+  }
+
+  /**
+   * Promises, before the commit that dispatches it, to run `task` in this job (FollowUpPort.claim):
+   * the dispatcher then leaves it out of what it enqueues, and a stopping worker still runs it.
+   */
+  claim(task: EngineTask): boolean {
+    if (!this.accepts(task)) return false;
+    this.pending = task;
+    this.claimed = true;
+    this.remaining--;
+    return true;
+  }
+
+  /** Takes a claim back (its commit failed). */
+  release(task: EngineTask): void {
+    if (!this.claimed || this.pending !== task) return;
+    this.pending = undefined;
+    this.claimed = false;
+    this.remaining++;
+  }
+
+  /** True when `task` is the claimed follow-up of this slot. */
+  holds(task: EngineTask): boolean {
+    return this.claimed && this.pending === task;
   }
 
   /** The follow-up to run next, if a step left one. */
   take(): EngineTask | undefined {
     const task = this.pending;
     this.pending = undefined;
+    this.claimed = false;
     return task;
+  }
+
+  private accepts(task: EngineTask): boolean {
+    if (this.pending !== undefined || this.remaining <= 0 || !this.accepting()) return false;
+    if (task.kind !== 'execute' && task.kind !== 'schedule') return false;
+    return this.queueNames.has(queueNameOf(task));
   }
 }
 
@@ -67,9 +100,35 @@ export async function withContinuationSlot<T>(
   }
 }
 
-/** True when a job of this process took `dispatches` over (the dispatcher then sends nothing). */
-export function continueInline(dispatches: readonly Dispatch[]): boolean {
+/** Which slot claimed a task (a duplicate delivery may open another slot for the process meanwhile). */
+const claims = new WeakMap<EngineTask, ContinuationSlot>();
+
+const slotOf = (task: EngineTask): ContinuationSlot | undefined =>
+  task.kind === 'execute' || task.kind === 'schedule' ? openSlots.get(task.processId) : undefined;
+
+/**
+ * The dispatches a job of their process did not take over, i.e. what the dispatcher must enqueue:
+ * all but a follow-up claimed before the commit, or none when the only one was offered and taken.
+ */
+export function continueInline(dispatches: readonly Dispatch[]): readonly Dispatch[] {
+  // A claimed task reaching the dispatcher was committed: it is the job's for good (no release).
+  const queued = dispatches.filter(({ task }) => !(claims.get(task)?.holds(task) && claims.delete(task)));
+  if (queued.length !== dispatches.length) return queued;
   const task = dispatches[0]?.task;
-  if (task === undefined || (task.kind !== 'execute' && task.kind !== 'schedule')) return false;
-  return openSlots.get(task.processId)?.offer(dispatches) ?? false;
+  if (task === undefined) return dispatches;
+  return slotOf(task)?.offer(dispatches) ? [] : dispatches;
 }
+
+/** The engine's FollowUpPort: claims go to the slot of the task's process, if a job holds one. */
+export const inlineFollowUps: FollowUpPort = {
+  claim(task) {
+    const slot = slotOf(task);
+    if (!slot?.claim(task)) return false;
+    claims.set(task, slot);
+    return true;
+  },
+  release(task) {
+    claims.get(task)?.release(task);
+    claims.delete(task);
+  },
+};

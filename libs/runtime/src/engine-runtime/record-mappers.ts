@@ -190,8 +190,9 @@ export function toScheduleRecord(row: ScheduleEntity): ScheduleRecord {
 }
 
 export function toScheduleRow(record: ScheduleRecord): Partial<ScheduleEntity> {
-  const { times, ...rest } = record;
-  return { ...rest, id: rowId(record.id), processId: rowId(record.processId), scheduleTimes: times };
+  const { times, lockedAt, ...rest } = record;
+  const row = { ...rest, id: rowId(record.id), processId: rowId(record.processId), scheduleTimes: times };
+  return lockedAt ? { ...row, lockAcquiredAt: lockedAt } : row;
 }
 
 export function toCallbackDataRecord(row: CallbackDataEntity): CallbackDataRecord {

@@ -18,8 +18,10 @@ export class TaskDispatcher {
   ) {}
 
   async dispatch(dispatches: readonly Dispatch[]): Promise<void> {
-    if (dispatches.length === 0 || continueInline(dispatches)) return;
-    await Promise.all(dispatches.map((dispatch) => this.enqueue(dispatch)));
+    if (dispatches.length === 0) return;
+    const queued = continueInline(dispatches);
+    if (queued.length === 1) await this.enqueue(queued[0]!);
+    else if (queued.length > 1) await Promise.all(queued.map((dispatch) => this.enqueue(dispatch)));
   }
 
   private async enqueue({ task, delaySeconds }: Dispatch): Promise<void> {

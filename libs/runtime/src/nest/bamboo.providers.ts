@@ -4,6 +4,7 @@ import { Engine, type Logger, type SignalPublisher } from '@bamboo/engine';
 import { SignalBus } from '@bamboo/signals';
 import type { Provider } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { inlineFollowUps } from '../engine-runtime/inline-continuation';
 import { SYSTEM_CLOCK, TypeormEngineRuntime } from '../engine-runtime/typeorm-engine-runtime';
 import {
   BAMBOO_METRICS,
@@ -115,6 +116,7 @@ export const bambooProviders: Provider[] = [
         signals: publisherOver(bus, logger),
         observer: prometheusEngineObserver(metrics),
         settings: { rerunLimit: options.nodeRerunLimit, ...options.engine, ...options.settings },
+        followUps: inlineFollowUps,
       });
     },
   },

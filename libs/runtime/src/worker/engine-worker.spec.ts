@@ -1,5 +1,6 @@
-import { NOOP_LOGGER, type Dispatch, type EngineTask, type ExecuteTask } from '@bamboo/engine';
+import { NOOP_LOGGER, type Dispatch, type EngineTask, type ExecuteTask, type ScheduleTask } from '@bamboo/engine';
 import { encodeTask } from '../engine-runtime/engine-task-codec';
+import { inlineFollowUps } from '../engine-runtime/inline-continuation';
 import { TaskDispatcher } from '../engine-runtime/task-dispatcher';
 import { SYSTEM_CLOCK } from '../engine-runtime/typeorm-engine-runtime';
 import { InProcessTaskQueue } from '../queue/in-process-task-queue';
@@ -29,17 +30,47 @@ function execute(nodeId: string, queue = ''): ExecuteTask {
   };
 }
 
+function firstPoll(nodeId: string, held = false): ScheduleTask {
+  const poll: ScheduleTask = {
+    ...execute(nodeId),
+    kind: 'schedule',
+    scheduleId: '9',
+    callbackDataId: null,
+    expectedTimes: 0,
+  };
+  if (held)
+    poll.held = {
+      process: undefined,
+      state: undefined,
+      schedule: undefined,
+      executionData: undefined,
+      callbackData: undefined,
+    };
+  return poll;
+}
+
+interface ScriptStep {
+  dispatch?: Dispatch[];
+  fail?: boolean;
+  before?: () => void;
+  /** Claimed through the FollowUpPort before the commit, as the engine claims a first poll. */
+  claim?: EngineTask;
+  /** The commit fails: the claim is released and nothing is dispatched. */
+  commitFails?: boolean;
+}
+
 /**
  * An engine whose steps dispatch what a script says, through the runtime's dispatcher, as the real
  * runtime does after each commit.
  */
 class ScriptedEngine implements TaskHandler {
   readonly handled: string[] = [];
+  readonly claimed: Array<boolean | undefined> = [];
   private readonly dispatcher: TaskDispatcher;
 
   constructor(
     queue: RecordingQueue,
-    private readonly script: Record<string, { dispatch?: Dispatch[]; fail?: boolean; before?: () => void }>,
+    private readonly script: Record<string, ScriptStep>,
   ) {
     this.dispatcher = new TaskDispatcher(queue, SYSTEM_CLOCK, NOOP_LOGGER);
   }
@@ -48,6 +79,11 @@ class ScriptedEngine implements TaskHandler {
     this.handled.push(task.nodeId);
     const step = this.script[task.nodeId] ?? {};
     step.before?.();
+    this.claimed.push(step.claim ? inlineFollowUps.claim(step.claim) : undefined);
+    if (step.commitFails) {
+      if (step.claim) inlineFollowUps.release(step.claim);
+      throw new Error(`step ${task.nodeId}: commit failed`);
+    }
     await this.dispatcher.dispatch(step.dispatch ?? []);
     if (step.fail) throw new Error(`step ${task.nodeId} failed after its commit`);
   }
@@ -71,7 +107,7 @@ async function runFrom(
   await addFirstJob(queue);
   await waitFor(() => engine.handled.length >= Object.keys(script).length);
   await queue.close();
-  return { handled: engine.handled, added: queue.added };
+  return { handled: engine.handled, added: queue.added, claimed: engine.claimed };
 }
 
 async function waitFor(done: () => boolean): Promise<void> {
@@ -130,6 +166,38 @@ describe('EngineWorker follow-ups', () => {
       'er_execute:"b"',
       'er_execute:"c"',
     ]);
+  });
+
+  it('runs a claimed follow-up in the job, and only that one of its commit’s dispatches', async () => {
+    const poll = firstPoll('b', true);
+    const { handled, added, claimed } = await runFrom({
+      a: { claim: poll, dispatch: [now(poll), now(execute('c'))] },
+      b: {},
+      c: {},
+    });
+    expect(claimed[0]).toBe(true);
+    expect(handled).toEqual(['a', 'b', 'c']);
+    expect(added).toEqual(['er_execute:"a"', 'er_execute:"c"']);
+  });
+
+  it('claims nothing for another worker’s queue, nor with inlineFollowUps 0', async () => {
+    const other = { ...firstPoll('b'), queue: 'other' };
+    expect((await runFrom({ a: { claim: other } })).claimed).toEqual([false]);
+    expect((await runFrom({ a: { claim: firstPoll('b') } }, { inlineFollowUps: 0 })).claimed).toEqual([false]);
+  });
+
+  it('forgets a claim whose commit failed', async () => {
+    const poll = firstPoll('b', true);
+    const { handled, added } = await runFrom({ a: { claim: poll, commitFails: true } });
+    expect(handled).toEqual(['a']);
+    expect(added).toEqual(['er_execute:"a"']);
+  });
+
+  it('runs a claimed first poll in the job when the step throws after its commit', async () => {
+    const poll = firstPoll('b', true);
+    const { handled, added } = await runFrom({ a: { claim: poll, dispatch: [now(poll)], fail: true }, b: {} });
+    expect(handled).toEqual(['a', 'b']);
+    expect(added).toEqual(['er_execute:"a"']);
   });
 
   it('sends follow-ups through the queue once the worker is stopping', async () => {
