@@ -1,5 +1,6 @@
 import type { Logger } from '@bamboo/engine';
-import { nestLogLevels, nodeLinesAtDebug } from './nest-engine-logger';
+import { Logger as NestLogger } from '@nestjs/common';
+import { nestEngineLogger, nestLogLevels, nodeLinesAtDebug } from './nest-engine-logger';
 
 function recording(): Logger & { lines: string[] } {
   const lines: string[] = [];
@@ -23,6 +24,26 @@ describe('nodeLinesAtDebug', () => {
       'warn component warns',
       'error component fails',
     ]);
+  });
+});
+
+describe('nestEngineLogger', () => {
+  afterEach(() => NestLogger.overrideLogger(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']));
+
+  it('does not format lines of a disabled level', () => {
+    NestLogger.overrideLogger(['fatal', 'error']);
+    let serialised = 0;
+    const meta = { nodeId: 'n1', toJSON: () => ++serialised };
+    const logger = nestEngineLogger();
+    logger.debug('hidden', meta);
+    logger.info('hidden', meta);
+    logger.warn('hidden', meta);
+    expect(serialised).toBe(0);
+    const error = jest.spyOn(NestLogger.prototype, 'error').mockImplementation(() => undefined);
+    logger.error('shown', meta);
+    expect(serialised).toBe(1);
+    expect(error).toHaveBeenCalledWith('shown 1');
+    error.mockRestore();
   });
 });
 

@@ -2,16 +2,24 @@ import type { Logger } from '@bamboo/engine';
 import { Logger as NestLogger, type LogLevel } from '@nestjs/common';
 import type { BambooLogLevel } from '../config';
 
-/** The engine's logger port over Nest's Logger (context `Bamboo`). */
+/**
+ * The engine's logger port over Nest's Logger (context `Bamboo`). A line of a disabled level is not
+ * formatted at all (its meta is not serialised): the node lines demoted to debug are the most
+ * frequent lines of a run.
+ */
 export function nestEngineLogger(context = 'Bamboo'): Logger {
   const nest = new NestLogger(context);
-  const line = (message: string, meta?: Record<string, unknown>) =>
-    meta && Object.keys(meta).length > 0 ? `${message} ${JSON.stringify(meta)}` : message;
+  const at =
+    (level: LogLevel, write: (line: string) => void) =>
+    (message: string, meta?: Record<string, unknown>): void => {
+      if (!NestLogger.isLevelEnabled(level)) return;
+      write(meta && Object.keys(meta).length > 0 ? `${message} ${JSON.stringify(meta)}` : message);
+    };
   return {
-    debug: (message, meta) => nest.debug(line(message, meta)),
-    info: (message, meta) => nest.log(line(message, meta)),
-    warn: (message, meta) => nest.warn(line(message, meta)),
-    error: (message, meta) => nest.error(line(message, meta)),
+    debug: at('debug', (line) => nest.debug(line)),
+    info: at('log', (line) => nest.log(line)),
+    warn: at('warn', (line) => nest.warn(line)),
+    error: at('error', (line) => nest.error(line)),
   };
 }
 
