@@ -6,12 +6,16 @@ import { parsePromText, sumBy, total } from './prom-text';
 /** The instrumentation counters agreed with the runtime (Prometheus names). */
 export const SQL_METRIC = 'bamboo_sql_statements_total';
 export const QUEUE_METRIC = 'bamboo_queue_operations_total';
+/** Round trips to the database: a multi-statement batch is one, its statements count in SQL_METRIC. */
+export const ROUND_TRIPS_METRIC = 'bamboo_sql_round_trips_total';
 /** prom-client's default metric of the V8 heap in use. */
 export const HEAP_USED_METRIC = 'nodejs_heap_size_used_bytes';
 
 export interface ProductCounters {
   /** undefined when no process exposes the metric. */
   sql?: number;
+  /** undefined when no process exposes the metric (builds before it existed). */
+  roundTrips?: number;
   /** Queue operations by `op` label; undefined when no process exposes the metric. */
   queue?: Counters;
 }
@@ -34,6 +38,8 @@ export async function readProductCounters(processes: readonly ProductProcess[]):
     const samples = parsePromText(text);
     const sql = sumBy(samples, SQL_METRIC);
     if (sql.size > 0) out.sql = (out.sql ?? 0) + (sql.get('') ?? 0);
+    const roundTrips = total(samples, ROUND_TRIPS_METRIC);
+    if (roundTrips !== undefined) out.roundTrips = (out.roundTrips ?? 0) + roundTrips;
     const queue = sumBy(samples, QUEUE_METRIC, 'op');
     if (queue.size > 0) {
       out.queue ??= {};

@@ -38,6 +38,7 @@ export function summaryTable(s: Summary): string {
     ['activity RUNNING→FINISHED p50 / p99', `${fixed(s.activityP50Ms, 0)} / ${fixed(s.activityP99Ms, 0)} ms`],
     ['handoff FINISHED→next RUNNING p50 / p99', `${fixed(s.handoffP50Ms, 0)} / ${fixed(s.handoffP99Ms, 0)} ms`],
     ['SQL statements per executed node', fixed(s.sqlPerNode, 1)],
+    ['SQL round trips per executed node (a batch is one)', fixed(s.sqlRoundTripsPerNode, 1)],
     ['queue operations per executed node', fixed(s.queueOpsPerNode, 1)],
   ];
   for (const p of s.processes) {

@@ -27,6 +27,7 @@ function run(wallMs: number, workerRss: number): RunFigures {
       { label: 'worker-2', pid: 3, peakRssMiB: 150, cpuSeconds: 2 },
     ],
     sql: { source: 'server-status', total: 20000, perNode: 10, breakdown: {} },
+    sqlRoundTrips: { source: 'product-metrics', total: 6000, perNode: 3, breakdown: {} },
     queue: { source: 'server-status', total: 8000, perNode: 4, breakdown: {} },
   };
 }
@@ -40,6 +41,8 @@ describe('reports', () => {
     expect(summary.repeats).toBe(3);
     expect(summary.processes.find((p) => p.label === 'worker-1')?.peakRssMiB).toBe(190);
     expect(summary.sqlPerNode).toBe(10);
+    expect(summary.sqlRoundTripsPerNode).toBe(3);
+    expect(summaryTable(summary)).toMatch(/SQL round trips per executed node \(a batch is one\) +\| 3\.0 /);
     expect(summary.floorRatio).toBe(3);
   });
 

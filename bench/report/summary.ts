@@ -22,6 +22,7 @@ export interface Summary {
   /** Per process label (same-named processes such as several mariadbd pids are summed per run). */
   processes: ProcessSummary[];
   sqlPerNode?: number;
+  sqlRoundTripsPerNode?: number;
   queueOpsPerNode?: number;
   callbacksPerSecond?: number;
   background?: { sqlPerSecond: number; redisPerSecond: number };
@@ -72,6 +73,7 @@ export function summarise(runs: readonly RunFigures[], floor?: FloorFigures): Su
     handoffP99Ms: med(runs, (r) => r.handoffP99Ms) ?? Number.NaN,
     processes: processSummaries(runs),
     sqlPerNode: med(runs, (r) => r.sql.perNode),
+    sqlRoundTripsPerNode: med(runs, (r) => r.sqlRoundTrips?.perNode),
     queueOpsPerNode: med(runs, (r) => r.queue.perNode),
     callbacksPerSecond: med(runs, (r) => r.callbacks?.acceptedPerSecond),
     background: first.background && {

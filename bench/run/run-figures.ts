@@ -33,6 +33,8 @@ export interface RunFigures {
   handoffP99Ms: number;
   processes: ProcessFigures[];
   sql: OperationCounts;
+  /** Round trips to the database (a multi-statement batch is one); absent when not counted. */
+  sqlRoundTrips?: OperationCounts;
   queue: OperationCounts;
   /** Server-wide SQL statements and Redis commands per second while the product idled before the run. */
   background?: { sqlPerSecond: number; redisPerSecond: number };
@@ -62,6 +64,7 @@ export interface FigureInputs {
   activities: number;
   processes: ProcessFigures[];
   sql: OperationCounts;
+  sqlRoundTrips?: OperationCounts;
   queue: OperationCounts;
   background?: RunFigures['background'];
   callbacks?: CallbackFigures;
@@ -90,6 +93,7 @@ export function computeFigures(input: FigureInputs): RunFigures {
     handoffP99Ms: percentile(timings.handoffMs, 99),
     processes: input.processes,
     sql: input.sql,
+    ...(input.sqlRoundTrips ? { sqlRoundTrips: input.sqlRoundTrips } : {}),
     queue: input.queue,
     ...(input.background ? { background: input.background } : {}),
     ...(input.callbacks ? { callbacks: input.callbacks } : {}),

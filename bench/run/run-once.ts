@@ -160,6 +160,10 @@ export async function measureRun({ env, product }: OpenProduct, options: RunOpti
   } else if (options.mode === 'distributed') {
     sql = counts('server-status', serverDelta.sql, serverDelta.sql.Questions, nodes);
   }
+  const sqlRoundTrips =
+    metricsBefore.roundTrips !== undefined && metricsAfter.roundTrips !== undefined
+      ? counts('product-metrics', {}, metricsAfter.roundTrips - metricsBefore.roundTrips, nodes)
+      : undefined;
   if (metricsAfter.queue !== undefined) {
     const delta: Counters = counterDelta(metricsBefore.queue ?? {}, metricsAfter.queue);
     queue = counts('product-metrics', delta, sumCounters(delta), nodes);
@@ -178,6 +182,7 @@ export async function measureRun({ env, product }: OpenProduct, options: RunOpti
     activities,
     processes,
     sql,
+    sqlRoundTrips,
     queue,
     background:
       options.mode === 'distributed'
