@@ -12,8 +12,19 @@ function flatten(errors: ValidationError[], parent = ''): string[] {
   });
 }
 
-function isJsonObject(value: unknown): value is Record<string, unknown> {
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A DTO class may recognise the bodies that certainly pass its validation as they are (exact keys,
+ * plain values); the pipe then skips class-transformer and class-validator, which cost most of a
+ * small request's validation (the callback endpoint, issue #8). Anything else is validated fully,
+ * so every refusal and its message stay the validators' own.
+ */
+interface ExactShapeDto {
+  new (): object;
+  isExactShape?(body: Record<string, unknown>): boolean;
 }
 
 /**
@@ -23,6 +34,10 @@ function isJsonObject(value: unknown): value is Record<string, unknown> {
  */
 class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const type = metadata.metatype as ExactShapeDto | undefined;
+    if (metadata.type === 'body' && isJsonObject(value) && type?.isExactShape?.(value)) {
+      return Object.assign(new type(), value);
+    }
     const fields = metadata.type === 'body' ? jsonObjectFieldsOf(metadata.metatype) : [];
     if (fields.length === 0 || !isJsonObject(value)) return super.transform(value, metadata);
     const raw: Record<string, unknown> = {};
