@@ -1,8 +1,10 @@
 import { createTestDatabase, dropTestDatabase } from '@bamboo/testing';
 import { createBambooDataSource } from '../persistence';
 import { describeCommitConformance } from './conformance/commit-batch.conformance';
+import { StatementCounter } from './conformance/statement-counter.conformance';
 
 let database: { name: string; url: string } | undefined;
+const counter = new StatementCounter();
 afterAll(async () => {
   if (database) await dropTestDatabase(database.name);
 });
@@ -12,7 +14,7 @@ describeCommitConformance(
   async () => {
     database = await createTestDatabase('commit');
     const config = { kind: 'mysql' as const, flavor: 'mariadb' as const, url: database.url, poolSize: 4 };
-    return createBambooDataSource({ database: config }).initialize();
+    return createBambooDataSource({ database: config }, { overrides: { logger: counter } }).initialize();
   },
-  { deadlocks: true },
+  { deadlocks: true, counter },
 );

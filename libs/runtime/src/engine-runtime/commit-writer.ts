@@ -42,9 +42,9 @@ import type { StatementBatch } from './statement-batch';
  * Every condition is a conditional statement whose row count is checked; the first mismatch
  * throws `StateVersionNotMatchError` and the caller's transaction rolls everything back.
  * Returns the dispatches to enqueue once the transaction has committed. The statements of every
- * step go through RawTable (fixed SQL texts) into a StatementBatch, which on MySQL sends them in
- * one round trip; the rare rollback ones through the query builder, one by one (such a commit
- * needs an immediate batch: see `batchable`).
+ * step go through RawTable (fixed SQL texts) into a StatementBatch, which on MySQL sends them with
+ * the transaction's START and COMMIT in one round trip; the rare rollback ones through the query
+ * builder, one by one (such a commit needs an immediate batch: see `batchable`).
  */
 export class CommitWriter {
   /** Whether every statement of `commit` can wait in a batch (no query-builder statement). */
@@ -52,11 +52,15 @@ export class CommitWriter {
     return !commit.deleteNodeRecords?.length && !commit.relabelLogs?.length && !commit.rollback;
   }
 
+  /**
+   * Adds the commit's writes to `batch`. Returns what the commit did, to ask once the batch's
+   * transaction committed (the join's outcome is known only then).
+   */
   async apply(
     m: EntityManager,
     batch: StatementBatch,
     commit: StepCommit,
-  ): Promise<{ outcome: CommitOutcome; dispatch: Dispatch[] }> {
+  ): Promise<() => { outcome: CommitOutcome; dispatch: Dispatch[] }> {
     const direct = () => {
       // Query-builder statements would overtake the queued ones, outside their transaction order.
       if (!batch.immediate) throw new Error('a commit with rollback statements needs an immediate batch');
@@ -92,10 +96,11 @@ export class CommitWriter {
     }
     if (commit.rollback) await writeRollback(direct(), commit.rollback);
     const woken = commit.join ? await this.acknowledge(m, batch, commit.join) : undefined;
-    await batch.flush();
-    const parentWoken = woken?.() ?? false;
-    if (parentWoken) dispatch.push({ task: commit.join!.wakeParent, delaySeconds: 0 });
-    return { outcome: { parentWoken }, dispatch };
+    return () => {
+      const parentWoken = woken?.() ?? false;
+      if (parentWoken) dispatch.push({ task: commit.join!.wakeParent, delaySeconds: 0 });
+      return { outcome: { parentWoken }, dispatch };
+    };
   }
 
   private async writeState(m: EntityManager, batch: StatementBatch, { record, expect }: StateWrite): Promise<void> {
@@ -113,9 +118,7 @@ export class CommitWriter {
     const where = { nodeId: record.nodeId, version: expect.version, name: expect.name };
     await batch.add({
       ...states.updateStatement(where, columns),
-      check: (affected) => {
-        if (affected !== 1) throw new StateVersionNotMatchError(nodeId!, expect.version, null);
-      },
+      unlessOne: () => new StateVersionNotMatchError(nodeId!, expect.version, null),
     });
   }
 
@@ -163,9 +166,7 @@ export class CommitWriter {
     // An empty patch still checks the token: RawTable writes `id = id`, matching without changing.
     await batch.add({
       ...RawTable.of(m, ProcessEntity).updateStatement(where, columns),
-      check: (affected) => {
-        if (affected !== 1) throw new StateVersionNotMatchError(write.id, write.expectToken ?? null, null);
-      },
+      unlessOne: () => new StateVersionNotMatchError(write.id, write.expectToken ?? null, null),
     });
   }
 
@@ -183,27 +184,25 @@ export class CommitWriter {
 
   /**
    * Spec 09 §1.1 `child_process_finish`: increment, then reset-if-complete; one child matches.
-   * Returns whether the reset matched (the parent wakes), to ask once the batch is flushed.
+   * Returns whether the reset matched (the parent wakes), to ask once the transaction committed.
    */
   private async acknowledge(m: EntityManager, batch: StatementBatch, join: JoinAck): Promise<() => boolean> {
     const processes = RawTable.of(m, ProcessEntity);
     const id = rowId(join.parentProcessId);
     await batch.add({
       ...processes.updateStatement({ id }, { ackNum: new SqlExpression('ack_num + 1') }),
-      check: (affected) => {
-        if (affected !== 1) throw new StateVersionNotMatchError(join.parentProcessId, null, null);
-      },
+      unlessOne: () => new StateVersionNotMatchError(join.parentProcessId, null, null),
     });
     const wake = { ackNum: 0, needAck: -1, taskToken: join.wakeParent.token, taskNodeId: join.wakeParent.nodeId };
     let reset: number | undefined;
     await batch.add({
       ...processes.updateStatement({ id, ackNum: new SameAs('needAck') }, wake),
-      check: (affected) => {
+      observe: (affected) => {
         reset = affected;
       },
     });
     return () => {
-      if (reset === undefined) throw new Error('the join acknowledgement was not flushed');
+      if (reset === undefined) throw new Error('the join acknowledgement has not run');
       return reset === 1;
     };
   }

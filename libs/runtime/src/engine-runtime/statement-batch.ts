@@ -10,23 +10,24 @@ export const BATCHED_MARK = '/* bamboo:batched */';
 
 /** A write of a commit and what it expects of the database. */
 export interface BatchedWrite extends Statement {
-  /** Sees the rows the statement matched, in statement order; throws to roll the commit back. */
-  readonly check?: (affected: number) => void;
+  /** The statement must match exactly one row, or the commit rolls back with this error. */
+  readonly unlessOne?: () => Error;
+  /** Sees the rows the statement matched, once it ran. */
+  readonly observe?: (affected: number) => void;
   /** What to throw instead of this statement's error (a duplicate key that means a lost race). */
   readonly mapError?: (error: unknown) => unknown;
 }
 
 /**
- * The writes of one commit. `add` runs the write (SQLite) or queues it (MySQL); `flush` makes
- * sure every write added so far ran and passed its check. Either way a failure surfaces before
- * `flush` returns, in statement order, so a caller awaits `add` and then `flush` and reads its
- * checks' findings after the flush.
+ * The writes of one commit, in order. `add` runs the write and checks it at once (SQLite) or
+ * queues it (MySQL, where the batch's transaction runs and checks it all). Either way the commit
+ * fails with the error of its first failing write, and a write's `observe` has seen its rows once
+ * the transaction committed.
  */
 export interface StatementBatch {
-  /** false when writes wait for `flush`: the caller may then only send statements through it. */
+  /** false when writes are queued: the caller may then send no statement past the batch. */
   readonly immediate: boolean;
   add(write: BatchedWrite): Promise<void>;
-  flush(): Promise<void>;
 }
 
 /**
@@ -45,10 +46,9 @@ export class ImmediateBatch implements StatementBatch {
     } catch (error) {
       throw write.mapError ? write.mapError(error) : error;
     }
-    write.check?.(affected);
+    if (write.unlessOne && affected !== 1) throw write.unlessOne();
+    write.observe?.(affected);
   }
-
-  async flush(): Promise<void> {}
 }
 
 /** mysql2's callback connection, as much of it as the batch uses. */
@@ -67,56 +67,91 @@ interface MysqlConnection {
 const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 
 /**
- * MySQL/MariaDB: the commit's writes, preceded by START TRANSACTION, go to the server as one
- * multi-statement text (`multipleStatements`, see bamboo-data-source.ts): one round trip instead
- * of one per statement. mysql2 reports every statement's affected rows; the server stops at the
- * first statement that fails, after which the checks of the statements before it run, then that
- * statement's error is thrown, in the same order as statement-by-statement execution would.
+ * Right after a write that must match one row: fails with ER_SUBQUERY_NO_1_ROW (1242) unless the
+ * write matched exactly one (ROW_COUNT() counts matched rows: mysql2 connects with
+ * CLIENT_FOUND_ROWS), so that the server stops before the batch's COMMIT. Plain SQL, as MySQL
+ * has no SIGNAL outside stored programs; it answers with an OK packet, like the writes.
+ */
+const ONE_ROW_GUARD = 'SET @bamboo_guard = (SELECT 1 UNION ALL SELECT 2 FROM DUAL WHERE ROW_COUNT() <> 1)';
+const ER_SUBQUERY_NO_1_ROW = 1242;
+
+/** What a statement of a batch is there for. */
+type Part =
+  { kind: 'write'; write: BatchedWrite } | { kind: 'guard'; unlessOne: () => Error } | { kind: 'transaction' };
+
+/**
+ * MySQL/MariaDB: a commit in one round trip. START TRANSACTION, the writes, each conditional one
+ * followed by its ONE_ROW_GUARD, and COMMIT go to the server as one multi-statement text
+ * (`multipleStatements`, see bamboo-data-source.ts). The server stops at the first statement that
+ * fails, before COMMIT: the transaction is then rolled back with a second round trip and the
+ * failure thrown as statement-by-statement execution would have (a failed guard as its write's
+ * `unlessOne`, a failed write as its driver error, mapped). A batch above MAX_BATCH_BYTES goes in
+ * several round trips, the last with COMMIT.
  *
  * Every statement goes to the data source's logger (so `bamboo_sql_statements_total` and the
- * statement-count specs count N statements for a batch of N), the second and later of a round
- * trip ending with BATCHED_MARK. TypeORM's query subscribers and slow-query logging are not
- * involved: the runtime uses neither.
+ * statement-count specs count each, guards included), the second and later of a round trip
+ * ending with BATCHED_MARK. TypeORM's query subscribers and slow-query logging are not involved:
+ * the runtime uses neither.
  */
 export class MysqlBatch implements StatementBatch {
   readonly immediate = false;
   private queued: BatchedWrite[] = [];
   private queuedBytes = 0;
-  /** Whether START TRANSACTION was sent (first in the first round trip); then COMMIT or ROLLBACK. */
+  /** Whether START TRANSACTION was sent; then, unless committed, a failure needs a ROLLBACK. */
   began = false;
+  committed = false;
 
   constructor(private readonly runner: QueryRunner) {}
 
   async add(write: BatchedWrite): Promise<void> {
     const bytes = sizeOf(write);
-    if (this.queued.length > 0 && this.queuedBytes + bytes > MAX_BATCH_BYTES) await this.flush();
+    if (this.queued.length > 0 && this.queuedBytes + bytes > MAX_BATCH_BYTES) await this.send(false);
     this.queued.push(write);
     this.queuedBytes += bytes;
   }
 
-  async flush(): Promise<void> {
+  /** Sends what is queued and COMMIT; nothing at all when the transaction wrote nothing. */
+  commit(): Promise<void> {
+    return this.send(true);
+  }
+
+  private async send(commit: boolean): Promise<void> {
     const writes = this.queued;
-    // A transaction without writes has no effect: nothing is sent at all.
-    if (writes.length === 0) return;
+    if (writes.length === 0 && !(commit && this.began)) return;
     this.queued = [];
     this.queuedBytes = 0;
-    const statements: Statement[] = this.began ? [] : [{ sql: 'START TRANSACTION', params: [] }];
+    const statements: Statement[] = [];
+    const parts: Part[] = [];
+    const push = (statement: Statement, part: Part) => {
+      statements.push(statement);
+      parts.push(part);
+    };
+    if (!this.began) push({ sql: 'START TRANSACTION', params: [] }, { kind: 'transaction' });
     this.began = true;
-    for (const write of writes) statements.push(write);
+    for (const write of writes) {
+      push(write, { kind: 'write', write });
+      if (write.unlessOne) push({ sql: ONE_ROW_GUARD, params: [] }, { kind: 'guard', unlessOne: write.unlessOne });
+    }
+    if (commit) push({ sql: 'COMMIT', params: [] }, { kind: 'transaction' });
     const texts = statements.map(({ sql }, i) => (i === 0 ? sql : `${sql} ${BATCHED_MARK}`));
-    const { affected, error } = await this.send(texts, statements);
-    const offset = statements.length - writes.length;
-    // The checks of the statements that ran, then the error of the one that failed, if any.
-    for (let i = 0; i < affected.length - offset; i++) writes[i]!.check?.(affected[i + offset]!);
-    if (error === undefined) return;
-    const failed = affected.length;
-    const driverError = new QueryFailedError(texts[failed] ?? '', statements[failed]?.params, error);
-    const write = writes[failed - offset];
-    throw write?.mapError ? write.mapError(driverError) : driverError;
+    const { affected, error } = await this.roundTrip(texts, statements);
+    parts.forEach((part, i) => {
+      if (part.kind === 'write' && i < affected.length) part.write.observe?.(affected[i]!);
+    });
+    if (error === undefined) {
+      this.committed = commit;
+      return;
+    }
+    const failed = parts[affected.length];
+    const driverError = new QueryFailedError(texts[affected.length] ?? '', statements[affected.length]?.params, error);
+    if (failed?.kind === 'guard' && (error as { errno?: unknown }).errno === ER_SUBQUERY_NO_1_ROW) {
+      throw failed.unlessOne();
+    }
+    throw failed?.kind === 'write' && failed.write.mapError ? failed.write.mapError(driverError) : driverError;
   }
 
   /** One round trip; the affected rows of the statements that succeeded, and the failure if any. */
-  private async send(
+  private async roundTrip(
     texts: readonly string[],
     statements: readonly Statement[],
   ): Promise<{ affected: number[]; error?: Error }> {
@@ -156,10 +191,10 @@ function sizeOf({ sql, params }: Statement): number {
 }
 
 /**
- * `work` in one MySQL transaction whose writes travel in a `MysqlBatch`: START TRANSACTION and
- * the writes in one round trip, COMMIT in a second (or ROLLBACK after a failure, as TypeORM's
- * `transaction` does); no round trip at all without writes. The error is rethrown as is, so that
- * a lock conflict is retried.
+ * `work` in one MySQL transaction whose writes travel in a `MysqlBatch`: usually one round trip
+ * (START TRANSACTION … COMMIT), a second one, ROLLBACK, after a failure (as TypeORM's
+ * `transaction` does), none without writes. The error is rethrown as is, so that a lock conflict
+ * is retried.
  */
 export async function batchedTransaction<T>(
   dataSource: DataSource,
@@ -168,16 +203,13 @@ export async function batchedTransaction<T>(
   const runner = dataSource.createQueryRunner();
   const batch = new MysqlBatch(runner);
   try {
-    try {
-      const result = await work(runner.manager, batch);
-      await batch.flush();
-      if (batch.began) await runner.query('COMMIT');
-      return result;
-    } catch (error) {
-      // After a deadlock the server rolled back already; ROLLBACK is then a harmless no-op.
-      if (batch.began) await runner.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
+    const result = await work(runner.manager, batch);
+    await batch.commit();
+    return result;
+  } catch (error) {
+    // After a deadlock the server rolled back already; ROLLBACK is then a harmless no-op.
+    if (batch.began && !batch.committed) await runner.query('ROLLBACK').catch(() => undefined);
+    throw error;
   } finally {
     await runner.release();
   }

@@ -29,18 +29,30 @@ describe('statements per executed ServiceActivity (MariaDB + Bull, steady state)
     const counts = await countPerServiceActivity(dataSource, counter, queue, referencing);
     console.log(`MariaDB, references=${referencing}:`, JSON.stringify(counts, null, 1));
     expect(counts.queueAdds).toBe(0);
-    expect(counts.statements).toBe(referencing ? 11 : 10);
-    // Two commits, each START TRANSACTION + its writes in one round trip, then COMMIT.
-    expect(counts.roundTrips).toBe(referencing ? 6 : 5);
+    // SQLite's 10 (11), plus a one-row guard after each of the three conditional writes.
+    expect(counts.statements).toBe(referencing ? 14 : 13);
+    // One SELECT (two with the reference) and two commits, each START TRANSACTION … COMMIT in one.
+    expect(counts.roundTrips).toBe(referencing ? 4 : 3);
+    expect(counts.byKind).toEqual({
+      SELECT: 1,
+      ...(referencing ? { 'SELECT eri_context_value': 1 } : {}),
+      BEGIN: 2,
+      '+UPDATE eri_state': 1,
+      '+INSERT eri_state': 1,
+      '+UPDATE eri_process': 2,
+      '+SET': 3,
+      '+INSERT eri_execution_data': 1,
+      '+COMMIT': 2,
+    });
   });
 
-  it('one callback: one read, then the callback data in one transaction of two round trips', async () => {
+  it('one callback: one read, then the callback data in a one-round-trip transaction', async () => {
     const statements = await countCallback(
       dataSource,
       counter,
       () => new BullTaskQueue({ redisUrl: TEST_REDIS_URL, prefix: randomQueuePrefix('count') }),
     );
     console.log('MariaDB callback:', statements);
-    expect(statements).toEqual(['SELECT', 'BEGIN', '+INSERT eri_callback_data', 'COMMIT']);
+    expect(statements).toEqual(['SELECT', 'BEGIN', '+INSERT eri_callback_data', '+COMMIT']);
   });
 });

@@ -32,6 +32,16 @@ describe('statements per executed ServiceActivity (SQLite, steady state)', () =>
     expect(counts.statements).toBe(referencing ? 11 : 10);
     // In-process: no batches, every statement is its own (free) round trip.
     expect(counts.roundTrips).toBe(referencing ? 11 : 10);
+    expect(counts.byKind).toEqual({
+      SELECT: 1,
+      ...(referencing ? { 'SELECT eri_context_value': 1 } : {}),
+      BEGIN: 2,
+      'UPDATE eri_state': 1,
+      'INSERT eri_state': 1,
+      'UPDATE eri_process': 2,
+      'INSERT eri_execution_data': 1,
+      COMMIT: 2,
+    });
   });
 
   it('one callback: one read, then the callback data in one transaction', async () => {

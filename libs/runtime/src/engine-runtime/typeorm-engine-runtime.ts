@@ -135,18 +135,19 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
   }
 
   /**
-   * On MySQL, a commit whose statements can all wait in a batch takes two round trips: START
-   * TRANSACTION and its writes, then COMMIT (see MysqlBatch). SQLite, in-process, runs them one by
-   * one, as do the rare commits with query-builder (rollback) statements.
+   * On MySQL, a commit whose statements can all wait in a batch takes one round trip: START
+   * TRANSACTION, its writes and COMMIT (see MysqlBatch). SQLite, in-process, runs them one by one,
+   * as do the rare commits with query-builder (rollback) statements.
    */
   async commit(commit: StepCommit): Promise<CommitOutcome> {
     if (commit.relabelLogs?.length) await this.logs.flush();
-    const { outcome, dispatch } =
+    const done =
       this.batching && CommitWriter.batchable(commit)
         ? await this.retryLockConflicts(() =>
             batchedTransaction(this.dataSource, (m, batch) => this.writer.apply(m, batch, commit)),
           )
         : await this.transaction((m) => this.writer.apply(m, new ImmediateBatch(m), commit));
+    const { outcome, dispatch } = done();
     await this.dispatcher.dispatch(dispatch);
     return outcome;
   }

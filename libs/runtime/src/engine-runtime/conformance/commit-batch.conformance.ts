@@ -5,6 +5,7 @@ import { QueryFailedError, type DataSource } from 'typeorm';
 import { InProcessTaskQueue } from '../../queue/in-process-task-queue';
 import { executeTask, processRecord, stateRecord } from './records.conformance';
 import { TypeormEngineRuntime } from '../typeorm-engine-runtime';
+import type { StatementCounter } from './statement-counter.conformance';
 
 const clock = new FakeClock();
 let nextId = 5000;
@@ -34,7 +35,11 @@ async function statementOn(ds: DataSource, row: string): Promise<void> {
 export function describeCommitConformance(
   name: string,
   open: () => Promise<DataSource>,
-  options: { deadlocks: boolean },
+  options: {
+    deadlocks: boolean;
+    /** The data source's logger: the round trips of a split batch are checked. */
+    counter?: StatementCounter;
+  },
 ): void {
   describe(`TypeormEngineRuntime.commit, all or nothing: ${name}`, () => {
     let ds: DataSource;
@@ -135,6 +140,44 @@ export function describeCommitConformance(
       const woken = (await runtime.getProcesses('root')).find((row) => row.id === parent.id);
       expect(woken).toMatchObject({ ackNum: 0, needAck: -1, taskToken: 'w1' });
       expect(dispatched).toBe(1);
+    });
+
+    it('keeps a commit too big for one packet all or nothing', async () => {
+      // 6 MB of execution data, more than a batch takes: on MySQL the new state goes in a first
+      // round trip, the data alone in a second, the process write (failing in the first commit),
+      // its guard and COMMIT in a third.
+      const big = (nodeId: string) => ({ nodeId, data: { inputs: { blob: 'x'.repeat(3_000_000) }, outputs: {} } });
+      const p = process();
+      await runtime.commit({ newProcesses: [p] });
+      const commit = (expectToken: string | null): StepCommit => ({
+        states: [{ record: state('b-big', 'READY', 'v1'), expect: null }],
+        executionData: [big('b-big-1'), big('b-big-2')],
+        processes: [{ id: p.id, patch: { currentNodeId: 'big' }, expectToken }],
+      });
+      await expect(runtime.commit(commit('other'))).rejects.toBeInstanceOf(StateVersionNotMatchError);
+      expect(await runtime.getState('b-big')).toBeUndefined();
+      expect(await runtime.getExecutionData('b-big-1')).toBeUndefined();
+      const counter = options.counter;
+      if (counter) {
+        counter.statements.length = 0;
+        counter.counting = true;
+      }
+      await runtime.commit(commit(null));
+      if (counter) {
+        counter.counting = false;
+        const trips = [
+          'BEGIN',
+          '+INSERT eri_state',
+          'INSERT eri_execution_data',
+          'UPDATE eri_process',
+          '+SET',
+          '+COMMIT',
+        ];
+        expect(counter.statements).toEqual(trips);
+      }
+      expect((await runtime.getExecutionData('b-big-2'))?.inputs['blob']).toHaveLength(3_000_000);
+      expect(await runtime.getState('b-big')).toMatchObject({ version: 'v1' });
+      expect(await currentNode(p.id)).toBe('big');
     });
 
     if (options.deadlocks) {

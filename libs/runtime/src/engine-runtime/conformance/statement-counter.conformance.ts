@@ -24,11 +24,12 @@ export class StatementCounter implements TypeormLogger {
   log(): void {}
 }
 
-/** `SELECT eri_state`, `UPDATE eri_process`, `BEGIN`… */
+/** `SELECT eri_state`, `UPDATE eri_process`, `BEGIN`, `SET`… */
 function kindOf(query: string): string {
   const sql = query.replace(/\s+/g, ' ').trim();
   const verb = sql.split(' ')[0]!.toUpperCase();
-  const table = /(?:FROM|INTO|UPDATE)\s+[`"]?(\w+)/i.exec(sql)?.[1];
+  // A commit's one-row guard (`SET @bamboo_guard = (SELECT … FROM DUAL …)`) is a plain SET.
+  const table = verb === 'SET' ? undefined : /(?:FROM|INTO|UPDATE)\s+[`"]?(\w+)/i.exec(sql)?.[1];
   return table ? `${verb} ${table}` : verb === 'START' ? 'BEGIN' : verb;
 }
 
