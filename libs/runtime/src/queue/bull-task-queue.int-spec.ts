@@ -83,6 +83,21 @@ describe('BullTaskQueue', () => {
     }
   });
 
+  it('closes (not hangs) right after an add to a queue it had not used yet', async () => {
+    const prefix = randomQueuePrefix('close-add');
+    const queue = new BullTaskQueue({ redisUrl: TEST_REDIS_URL, prefix });
+    try {
+      const added = queue.add('er_timeout', { n: 1 }).then(
+        () => 'added',
+        () => 'refused',
+      );
+      await queue.close();
+      expect(['added', 'refused']).toContain(await added);
+    } finally {
+      await deleteKeys(prefix);
+    }
+  });
+
   it('fails (not hangs) when Redis is unreachable', async () => {
     const queue = new BullTaskQueue({ redisUrl: 'redis://127.0.0.1:1', prefix: randomQueuePrefix('down') });
     try {

@@ -58,21 +58,22 @@ export class BullTaskQueue implements TaskQueue {
       ...(options.delayMs ? { delay: options.delayMs } : {}),
       ...(options.jobId === undefined ? {} : { jobId: options.jobId }),
     };
+    // The Bull queue is made now, not at the flush: a close() in between must find and close it.
+    const queue = this.queue(queueName);
     return new Promise((resolve, reject) => {
       let pending = this.pendingAdds.get(queueName);
       if (!pending) {
         pending = [];
         this.pendingAdds.set(queueName, pending);
-        process.nextTick(() => this.flushAdds(queueName));
+        process.nextTick(() => this.flushAdds(queueName, queue));
       }
       pending.push({ data, opts, resolve, reject });
     });
   }
 
-  private flushAdds(queueName: string): void {
+  private flushAdds(queueName: string, queue: Bull.Queue): void {
     const pending = this.pendingAdds.get(queueName) ?? [];
     this.pendingAdds.delete(queueName);
-    const queue = this.queue(queueName);
     if (pending.length === 1) {
       const [one] = pending as [PendingAdd];
       queue.add(one.data, one.opts).then((job) => one.resolve(String(job.id)), one.reject);
