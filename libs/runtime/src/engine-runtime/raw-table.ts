@@ -14,14 +14,19 @@ export class SameAs {
 
 /**
  * In a `RawTable.findEach` lookup, alone or in a list: a column of the row an earlier lookup found
- * (`j0.root_pipeline_id`), so that one lookup can follow another within the one statement.
+ * (`j0.root_pipeline_id`), or the item at `item` of its JSON array column, so that one lookup can
+ * follow another within the one statement.
  */
 export class EarlierRow {
   constructor(
     readonly lookup: number,
     readonly table: RawTable<ObjectLiteral>,
     readonly property: string,
-  ) {}
+    readonly item?: number,
+  ) {
+    if (item !== undefined && !(Number.isSafeInteger(item) && item >= 0))
+      throw new Error(`not an array index: ${item}`);
+  }
 }
 
 /** An SQL expression over column names in an UPDATE's SET (`ack_num + 1`). */
@@ -316,16 +321,17 @@ export class RawTable<E extends ObjectLiteral> {
     return parts.join(' AND ');
   }
 
-  private static earlierKey({ lookup, table, property }: EarlierRow): string {
-    return `j${lookup}.${table.table}.${property}`;
+  private static earlierKey({ lookup, table, property, item }: EarlierRow): string {
+    return `j${lookup}.${table.table}.${property}${item === undefined ? '' : `[${item}]`}`;
   }
 
   /** The column of an earlier lookup's row; only in a `findEach` (where lookups have aliases). */
-  private earlier({ lookup, table, property }: EarlierRow, alias: string | undefined): string {
+  private earlier({ lookup, table, property, item }: EarlierRow, alias: string | undefined): string {
     if (alias === undefined || Number(alias.slice(1)) <= lookup) {
       throw new Error(`${this.table}: a condition on lookup ${lookup} is only possible in a later findEach lookup`);
     }
-    return `j${lookup}.${table.column(property)}`;
+    const column = `j${lookup}.${table.column(property)}`;
+    return item === undefined ? column : this.dialect.jsonArrayItem(column, item);
   }
 
   private text(key: string, build: () => string): string {

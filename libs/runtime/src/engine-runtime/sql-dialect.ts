@@ -15,6 +15,8 @@ export interface SqlDialect {
    * on MySQL; SQLite has no `DEFAULT` in VALUES, so the column's default expression or NULL.
    */
   defaultValue(column: ColumnMetadata): string;
+  /** The text at `index` (a safe integer) of a JSON array, NULL past its end. */
+  jsonArrayItem(expression: string, index: number): string;
 }
 
 const MYSQL: SqlDialect = {
@@ -22,6 +24,8 @@ const MYSQL: SqlDialect = {
   upsert: (_conflict, overwrite) =>
     ` ON DUPLICATE KEY UPDATE ${overwrite.map((c) => `\`${c}\` = VALUES(\`${c}\`)`).join(', ')}`,
   defaultValue: () => 'DEFAULT',
+  // JSON_VALUE is MariaDB 10.2.3+ and MySQL 8.0.21+ only; this works on JSON and LONGTEXT columns.
+  jsonArrayItem: (expression, index) => `JSON_UNQUOTE(JSON_EXTRACT(${expression}, '$[${index}]'))`,
 };
 
 function sqlite(dataSource: DataSource): SqlDialect {
@@ -33,6 +37,7 @@ function sqlite(dataSource: DataSource): SqlDialect {
         .join(', ')}`,
     defaultValue: (column) =>
       column.default === undefined || column.default === null ? 'NULL' : dataSource.driver.normalizeDefault(column)!,
+    jsonArrayItem: (expression, index) => `json_extract(${expression}, '$[${index}]')`,
   };
 }
 

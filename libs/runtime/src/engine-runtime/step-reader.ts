@@ -31,6 +31,10 @@ import {
   toStateRecord,
 } from './record-mappers';
 
+/** Pipelines of a process's stack whose states `executeStep` reads with the process. */
+const STACK_READ = 4;
+const STACK_ITEMS = Array.from({ length: STACK_READ }, (_, i) => i);
+
 /**
  * The reads of the execution path, each a few primary- or unique-key SELECTs (spec 09 §2.1
  * indexes). Independent lookups of a step are joined into one statement (RawTable.findEach): one
@@ -39,22 +43,22 @@ import {
  */
 export class StepReader {
   /**
-   * One statement: the process, the states of the node and of the process's root pipeline (the
-   * whole pipeline stack of a process outside subprocesses), the node's data and its execution
-   * data. Only a process inside a subprocess needs a second SELECT, for the rest of its stack.
+   * One statement: the process, the states of the node and of the first STACK_READ pipelines of
+   * its stack (the root, then the subprocesses it is in), the node's data and its execution data.
+   * Only a process nested deeper needs a second SELECT, for the rest of its stack.
    */
   async executeStep(m: EntityManager, processId: string, nodeId: string): Promise<ExecuteStepSnapshot> {
     const processes = RawTable.of(m, ProcessEntity);
     const stateTable = RawTable.of(m, NodeStateEntity);
+    const stack = STACK_ITEMS.map((i) => new EarlierRow(0, processes, 'pipelineStack', i));
     const [[process], read, [nodeData], [executionData]] = await RawTable.findEach(m, [
       { table: processes, where: { id: rowId(processId) } },
-      { table: stateTable, where: { nodeId: [nodeId, new EarlierRow(0, processes, 'rootPipelineId')] } },
+      { table: stateTable, where: { nodeId: [nodeId, ...stack] } },
       { table: RawTable.of(m, NodeDataEntity), where: { nodeId } },
       { table: RawTable.of(m, ExecutionDataEntity), where: { nodeId } },
     ]);
     if (!process) throw new NotFoundError(`process ${processId} does not exist`);
-    const looked = new Set([nodeId, process.rootPipelineId]);
-    const rest = [...new Set(process.pipelineStack)].filter((id) => !looked.has(id));
+    const rest = [...new Set(process.pipelineStack.slice(STACK_READ))].filter((id) => id !== nodeId);
     const states = rest.length === 0 ? read : [...read, ...(await stateTable.find(m, { nodeId: rest }))];
     const byId = new Map(states.map((row) => [row.nodeId, toStateRecord(row)]));
     const pipelineStates: Record<string, NodeStateRecord> = {};

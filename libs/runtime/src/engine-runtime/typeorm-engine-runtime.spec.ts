@@ -119,12 +119,12 @@ describe('TypeormEngineRuntime on SQLite', () => {
 
   it('reads an execute step with the states of the whole pipeline stack, however deep', async () => {
     const flat = process({ rootPipelineId: 'deep-root', pipelineStack: ['deep-root'], currentNodeId: 'deep-n' });
+    const subs = ['sub-1', 'sub-2', 'sub-3', 'sub-4', 'sub-5'];
     const nested = process({ rootPipelineId: 'deep-root', pipelineStack: ['deep-root', 'sub-1', 'sub-2'] });
-    const states = ['deep-root', 'sub-1', 'sub-2', 'deep-n'].map((id) => ({
-      record: state(id, 'RUNNING', id),
-      expect: null,
-    }));
-    await runtime.commit({ newProcesses: [flat, nested], states });
+    // Deeper than the stack executeStep reads with the process: the rest comes with a second SELECT.
+    const deeper = process({ rootPipelineId: 'deep-root', pipelineStack: ['deep-root', ...subs] });
+    const states = ['deep-root', ...subs, 'deep-n'].map((id) => ({ record: state(id, 'RUNNING', id), expect: null }));
+    await runtime.commit({ newProcesses: [flat, nested, deeper], states });
     const flatStep = await runtime.loadExecuteStep(flat.id, 'deep-n');
     expect(Object.keys(flatStep.pipelineStates)).toEqual(['deep-root']);
     expect(flatStep.state?.version).toBe('deep-n');
@@ -132,6 +132,9 @@ describe('TypeormEngineRuntime on SQLite', () => {
     expect(Object.keys(nestedStep.pipelineStates)).toEqual(['deep-root', 'sub-1', 'sub-2']);
     expect(nestedStep.pipelineStates['sub-2']?.version).toBe('sub-2');
     expect(nestedStep.state?.version).toBe('deep-n');
+    const deeperStep = await runtime.loadExecuteStep(deeper.id, 'deep-n');
+    expect(Object.keys(deeperStep.pipelineStates)).toEqual(['deep-root', ...subs]);
+    expect(deeperStep.pipelineStates['sub-5']?.version).toBe('sub-5');
     await expect(runtime.loadExecuteStep(runtime.ids.id(), 'deep-n')).rejects.toThrow(/does not exist/);
   });
 

@@ -214,9 +214,10 @@ export function describeRawTableConformance(name: string, open: () => Promise<Da
       const m = ds.manager;
       const processes = RawTable.of(m, ProcessEntity);
       const states = RawTable.of(m, NodeStateEntity);
-      await processes.insert(m, [{ id: 985, rootPipelineId: 'fe-root', pipelineStack: ['fe-root'] }]);
+      await processes.insert(m, [{ id: 985, rootPipelineId: 'fe-root', pipelineStack: ['fe-root', 'fe-sub'] }]);
       await states.insert(m, [
         { nodeId: 'fe-root', name: 'RUNNING', version: 'r', createdTime: instant },
+        { nodeId: 'fe-sub', name: 'RUNNING', version: 's', createdTime: instant },
         { nodeId: 'fe-node', name: 'READY', version: 'n', createdTime: instant },
       ]);
       const root = new EarlierRow(0, processes, 'rootPipelineId');
@@ -227,6 +228,13 @@ export function describeRawTableConformance(name: string, open: () => Promise<Da
       expect(process?.rootPipelineId).toBe('fe-root');
       const byNode = (rows: NodeStateEntity[]) => [...rows].sort((a, b) => a.nodeId.localeCompare(b.nodeId));
       expect(byNode(found)).toEqual(byNode(await states.find(m, { nodeId: ['fe-node', 'fe-root'] })));
+      // Items of a JSON array column; past its end, nothing.
+      const stack = [0, 1, 2].map((i) => new EarlierRow(0, processes, 'pipelineStack', i));
+      const [, inStack] = await RawTable.findEach(m, [
+        { table: processes, where: { id: 985 } },
+        { table: states, where: { nodeId: stack } },
+      ]);
+      expect(byNode(inStack)).toEqual(byNode(await states.find(m, { nodeId: ['fe-root', 'fe-sub'] })));
       // No earlier row: the condition on it matches nothing, the rest still applies.
       const [none, alone] = await RawTable.findEach(m, [
         { table: processes, where: { id: 986 } },
