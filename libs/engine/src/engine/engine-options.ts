@@ -23,6 +23,13 @@ export interface EngineOptions {
   settings?: Partial<EngineSettings>;
   /** @default none: the first poll of a schedule takes its lock and reads in its own step */
   followUps?: FollowUpPort;
+  /**
+   * Start events, exclusive and converge gateways that only wrote states leave their commit to the
+   * next node's first commit in the same task (ExecuteRunner.step): fewer transactions, and after a
+   * crash the process is found at the last committed node before them. @default false: every step
+   * commits on its own
+   */
+  deferTrivialCommits?: boolean;
 }
 
 /** Options of `runPipeline` (spec 06 A.2). */

@@ -54,4 +54,6 @@ export interface EngineServices {
   settings: EngineSettings;
   /** Follow-ups the current worker job runs itself (ADR 0009); absent: every dispatch is queued. */
   followUps?: FollowUpPort;
+  /** EngineOptions.deferTrivialCommits. */
+  deferTrivialCommits?: boolean;
 }

@@ -19,6 +19,18 @@ class EntryConflict extends Error {}
 const ENTRY_RETRIES = 5;
 
 /**
+ * Nodes whose step may leave its commit to the next node's (see `ExecuteRunner.step`): no user
+ * code, the same process and pipeline stack afterwards, no schedules or dispatches.
+ */
+const DEFERRABLE = new Set<NodeDefinition['type']>(['EmptyStartEvent', 'ExclusiveGateway', 'ConvergeGateway']);
+
+/** What one step leaves: the next node of the process, and effects not committed yet. */
+interface StepResult {
+  next: string | undefined;
+  deferred?: StepEffects;
+}
+
+/**
  * The execute task (spec 03 §3): carries one process from node to node inside one task until it
  * must wait. Each node is one step: one read, the handler, one commit (plus a commit of the
  * RUNNING state before user code runs).
@@ -61,20 +73,29 @@ export class ExecuteRunner {
     const proc = new ProcessEffects(snapshot.process, task.token, this.services);
     let current = task.nodeId;
     let conflicts = 0;
+    // Steps whose commit was left to a later step: where they began, and their effects.
+    let chainStart: string | undefined;
+    let carried: StepEffects | undefined;
     for (;;) {
-      let next: string | undefined;
+      let result: StepResult;
       try {
-        next = await this.step(run, proc, current, snapshot);
+        result = await this.step(run, proc, current, snapshot, carried);
         conflicts = 0;
       } catch (error) {
         if (!this.lostRace(error, proc, current, ++conflicts)) throw error;
+        // A lost entry took the deferred steps with it: decide again from the first of them.
+        if (chainStart !== undefined) current = chainStart;
+        chainStart = undefined;
+        carried = undefined;
         snapshot = await runtime.loadExecuteStep(proc.process.id, current);
         if (conflicts <= ENTRY_RETRIES && error instanceof EntryConflict && proc.stillOwns(snapshot.process)) continue;
         logger.info('execute task ends: the process was taken over', { processId: proc.process.id, nodeId: current });
         return;
       }
-      if (next === undefined) return;
-      current = next;
+      carried = result.deferred;
+      chainStart = carried ? (chainStart ?? current) : undefined;
+      if (result.next === undefined) return;
+      current = result.next;
       snapshot = await runtime.loadExecuteStep(proc.process.id, current);
     }
   }
@@ -88,16 +109,25 @@ export class ExecuteRunner {
     return true;
   }
 
-  /** One node; returns the next node of the same process, or undefined when the process stops. */
+  /**
+   * One node; returns the next node of the same process (undefined when the process stops). A step
+   * of a DEFERRABLE node that only wrote states may leave its commit to the next node's first
+   * commit (`deferred`, passed back in as `carried`): both become visible at once, as if the next
+   * node had been entered at the same instant, and a crash in between loses neither more nor less
+   * than a crash before this step's commit. A lost entry race rolls both back (runTask re-decides
+   * from the first). The next node is read before this commit: it must not be a node this chain
+   * already wrote (a loop), and deferred steps never touch what it reads besides their own states.
+   */
   private async step(
     run: RunDefinition,
     proc: ProcessEffects,
     current: string,
     snapshot: ExecuteStepSnapshot,
-  ): Promise<string | undefined> {
+    carried?: StepEffects,
+  ): Promise<StepResult> {
     // Spec 08 §7.1 Decision: the pre-process timer starts per node, not once per task.
     const preProcess = stopwatch(this.services);
-    const effects = new StepEffects(this.services);
+    const effects = carried ?? new StepEffects(this.services);
     let first = true;
     const flush = async () => {
       proc.writeTo(effects);
@@ -114,12 +144,12 @@ export class ExecuteRunner {
     if (current === proc.process.destinationId) {
       proc.arriveAtDestination(effects, current);
       await flush();
-      return undefined;
+      return { next: undefined };
     }
     proc.enter(current);
     if (this.pipelineStopped(proc, snapshot)) {
       await flush();
-      return undefined;
+      return { next: undefined };
     }
     const node = run.nodes[current];
     if (!node) throw new Error(`node ${current} is not part of run ${run.rootPipelineId}`);
@@ -127,7 +157,7 @@ export class ExecuteRunner {
     const attempt = this.enterNode(node, proc, snapshot, effects);
     if (!attempt) {
       await flush();
-      return undefined;
+      return { next: undefined };
     }
     const handler = handlerFor(node);
     const step: NodeStep = {
@@ -153,11 +183,22 @@ export class ExecuteRunner {
     const next = this.applyOutcome(outcome, node, proc, effects, step.stack);
     const finished = node.type === 'ServiceActivity' && next !== undefined && next !== node.id ? node : undefined;
     if (finished) await this.finishHooks.beforeFinishCommit(effects, finished, run.rootPipelineData);
+    if (this.mayDefer(node, outcome, effects, next)) {
+      observer.observe('engine_execute_post_process_duration', postProcess(), { type: node.type });
+      return { next, deferred: effects };
+    }
     await flush();
     // A rollback reserved on the node takes the process over (spec 03 §3 step 9).
-    if (finished && (await this.finishHooks.afterFinishCommit(finished, proc.process))) return undefined;
+    if (finished && (await this.finishHooks.afterFinishCommit(finished, proc.process))) return { next: undefined };
     observer.observe('engine_execute_post_process_duration', postProcess(), { type: node.type });
-    return next;
+    return { next };
+  }
+
+  /** Whether this step's commit may ride with the next node's (see `step`). */
+  private mayDefer(node: NodeDefinition, outcome: ExecuteOutcome, effects: StepEffects, next: string | undefined) {
+    if (!this.services.deferTrivialCommits || !DEFERRABLE.has(node.type)) return false;
+    if (outcome.kind !== 'next' || next === undefined || next === node.id) return false;
+    return effects.stateOf(next) === undefined && effects.onlyStatesPending();
   }
 
   /** Pipeline checks of spec 03 §3 step 4: a revoked root kills, a suspended pipeline suspends. */

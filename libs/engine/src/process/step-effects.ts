@@ -143,6 +143,15 @@ export class StepEffects {
     this.signals.push(signal);
   }
 
+  /**
+   * True when nothing but state writes, histories and signals is pending: no other reader of the
+   * store (context, execution data, schedules, queues) can depend on this step's commit yet.
+   */
+  onlyStatesPending(): boolean {
+    for (const key in this.commit) if (key !== 'histories') return false;
+    return true;
+  }
+
   isEmpty(): boolean {
     return Object.keys(this.commit).length === 0 && !this.hasStateWrites();
   }
