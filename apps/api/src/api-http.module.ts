@@ -11,6 +11,7 @@ import { ApiExceptionFilter } from './common/api-exception.filter';
 import { API_TOKENS, type ApiTokens, BearerAuthGuard } from './common/bearer-auth.guard';
 import { RequestIdMiddleware } from './common/request-id.middleware';
 import { ComponentsController } from './components/components.controller';
+import { CallbackFastPath } from './nodes/callback-fast-path';
 import { EngineStatusController } from './engine-status/engine-status.controller';
 import { ApiObservabilityModule } from './health/api-observability.module';
 import { HealthController } from './health/health.controller';
@@ -54,6 +55,7 @@ export class ApiHttpModule implements NestModule {
       ],
       providers: [
         IdempotencyStore,
+        CallbackFastPath,
         { provide: API_TOKENS, useValue: options.tokens },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         {

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { createApiValidationPipe } from './common/validation.pipe';
+import { CallbackFastPath } from './nodes/callback-fast-path';
 
 /** Request bodies above this size answer 413 before any parsing work is done. */
 export const BODY_LIMIT = '8mb';
@@ -19,6 +20,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 /** Everything the API app needs besides its modules; shared by main.ts and the e2e tests. */
 export function configureApiApp(app: NestExpressApplication, options: { docs: boolean } = { docs: true }): void {
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(app.get(CallbackFastPath).handle);
   app.useGlobalPipes(createApiValidationPipe());
   app.enableShutdownHooks();
   if (options.docs) {

@@ -57,20 +57,23 @@ export function mapException(exception: unknown): MappedError {
   return { status: 500, message: 'internal error', body: { code: 'INTERNAL', type: 'InternalError', detail: {} } };
 }
 
-/** The only place where errors become HTTP answers (spec 06 B.1); traces go to the log, never out. */
+const logger = new Logger('ApiExceptionFilter');
+
+/** The only way errors become HTTP answers (spec 06 B.1); traces go to the log, never out. */
+export function answerError(exception: unknown, request: Request, response: Response): void {
+  const mapped = mapException(exception);
+  if (mapped.status >= 500) {
+    const trace = exception instanceof Error ? exception.stack : String(exception);
+    logger.error(`request ${requestIdOf(request)} ${request.method} ${request.url} failed: ${trace}`);
+  }
+  response.status(mapped.status).json(failureEnvelope(mapped.body, mapped.message));
+}
+
+/** Every error of a Nest route goes through `answerError`. */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
-  private readonly logger = new Logger('ApiExceptionFilter');
-
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
-    const mapped = mapException(exception);
-    if (mapped.status >= 500) {
-      const trace = exception instanceof Error ? exception.stack : String(exception);
-      this.logger.error(`request ${requestIdOf(request)} ${request.method} ${request.url} failed: ${trace}`);
-    }
-    response.status(mapped.status).json(failureEnvelope(mapped.body, mapped.message));
+    answerError(exception, http.getRequest<Request>(), http.getResponse<Response>());
   }
 }

@@ -3,9 +3,8 @@ import { createApiValidationPipe } from '../../common/validation.pipe';
 import { CallbackDto } from './callback.dto';
 
 /** The same DTO without the exact-shape check: what the validators alone answer. */
-class ValidatedCallbackDto extends CallbackDto {
-  static override isExactShape = undefined;
-}
+class ValidatedCallbackDto extends CallbackDto {}
+Object.defineProperty(ValidatedCallbackDto, 'isExactShape', { value: undefined });
 
 const pipe = createApiValidationPipe();
 const asBody = (metatype: ArgumentMetadata['metatype']): ArgumentMetadata => ({ type: 'body', metatype });

@@ -1,0 +1,112 @@
+import type { INestApplication } from '@nestjs/common';
+import type { InMemoryHarness } from '@bamboo/testing';
+import request from 'supertest';
+import { IdParamPipe } from '../src/common/id-param.pipe';
+import { createInMemoryApi } from './in-memory-api';
+import { sampleSum } from './support/prom-samples';
+
+// The callback fast path (src/nodes/callback-fast-path.ts) answers exactly as the controller does.
+// Express matches routes case-insensitively and the fast path does not, so an upper-case path is a
+// way to have the same request answered by NodesController.callback; the controller's id pipe
+// shows which of the two answered.
+describe('POST /api/v1/nodes/{node_id}/callbacks: the fast path answers as the controller', () => {
+  let app: INestApplication;
+  let harness: InMemoryHarness;
+  const full = 'Bearer full-token';
+
+  beforeAll(async () => {
+    ({ app, harness } = await createInMemoryApi({ token: 'full-token', readToken: 'read-token' }));
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  const post = (path: string, body: unknown, authorization = full) =>
+    request(app.getHttpServer())
+      .post(path)
+      .set('Authorization', authorization)
+      .send(body as object);
+  const answer = (response: request.Response) => ({
+    status: response.status,
+    body: response.body as unknown,
+    type: response.headers['content-type'],
+  });
+
+  it('accepts a callback (202 envelope) without going through the controller', async () => {
+    jest.spyOn(harness.engine, 'callback').mockResolvedValue({ callbackDataId: 'cb_1' });
+    const controller = jest.spyOn(IdParamPipe.prototype, 'transform');
+    const body = { version: 'v1', data: { approved: true } };
+    const fast = await post('/api/v1/nodes/n_1/callbacks', body);
+    expect(controller).not.toHaveBeenCalled();
+    expect(harness.engine.callback).toHaveBeenCalledWith('n_1', 'v1', { approved: true });
+    expect(answer(fast)).toEqual({
+      status: 202,
+      body: { result: true, message: 'success', data: { callback_data_id: 'cb_1' }, error: null },
+      type: 'application/json; charset=utf-8',
+    });
+    expect(fast.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const slow = await post('/API/V1/NODES/n_1/CALLBACKS', body);
+    expect(controller).toHaveBeenCalledTimes(1);
+    expect(answer(slow)).toEqual(answer(fast));
+  });
+
+  it('answers engine errors with the error envelope of every route (404, 500)', async () => {
+    const controller = jest.spyOn(IdParamPipe.prototype, 'transform');
+    const body = { version: 'v1', data: {} };
+    const missing = await post('/api/v1/nodes/e_missing/callbacks', body).set('X-Request-Id', 'req-1');
+    expect(controller).not.toHaveBeenCalled();
+    expect(missing.status).toBe(404);
+    expect(missing.headers['x-request-id']).toBe('req-1');
+    expect(answer(missing)).toEqual(answer(await post('/API/V1/NODES/e_missing/CALLBACKS', body)));
+
+    jest.spyOn(harness.engine, 'callback').mockRejectedValue(new Error('database on fire'));
+    const internal = await post('/api/v1/nodes/n_1/callbacks', body);
+    expect(answer(internal)).toEqual({
+      status: 500,
+      body: {
+        result: false,
+        message: 'internal error',
+        data: null,
+        error: { code: 'INTERNAL', type: 'InternalError', detail: {} },
+      },
+      type: 'application/json; charset=utf-8',
+    });
+  });
+
+  it.each([
+    ['no token', {}, undefined, 401],
+    ['the read-only token', { version: 'v1', data: {} }, 'Bearer read-token', 403],
+    ['a malformed body', { version: 'v1', data: [] }, full, 400],
+    ['an unknown field', { version: 'v1', data: {}, more: 1 }, full, 400],
+  ])('leaves a request with %s to the controller', async (_label, body, authorization, status) => {
+    const callback = jest.spyOn(harness.engine, 'callback');
+    const response = await request(app.getHttpServer())
+      .post('/api/v1/nodes/n_1/callbacks')
+      .set(authorization ? { Authorization: authorization } : {})
+      .send(body);
+    expect(response.status).toBe(status);
+    expect(callback).not.toHaveBeenCalled();
+  });
+
+  it('counts its requests under the route in bamboo_http_request_duration_seconds', async () => {
+    const labels = { method: 'POST', route: '/api/v1/nodes/:node_id/callbacks', status: '404' };
+    const before = sampleSum(
+      (await request(app.getHttpServer()).get('/metrics')).text,
+      'bamboo_http_request_duration_seconds_count',
+      labels,
+    );
+    await post('/api/v1/nodes/e_missing/callbacks', { version: 'v1', data: {} }).expect(404);
+    await post('/API/V1/NODES/e_missing/CALLBACKS', { version: 'v1', data: {} }).expect(404);
+    const after = sampleSum(
+      (await request(app.getHttpServer()).get('/metrics')).text,
+      'bamboo_http_request_duration_seconds_count',
+      labels,
+    );
+    expect(after - before).toBe(2);
+  });
+});
