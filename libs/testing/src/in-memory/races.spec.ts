@@ -152,6 +152,36 @@ describe('races on the in-memory runtime', () => {
     expect((await states(h, tree.id))[tree.id]).toBe('FINISHED');
   });
 
+  it.each([
+    ["arrives between the resume's read and its write: the resume re-dispatches it", 'before'],
+    ["arrives after the resume's write: its entry is re-read and it runs the READY node", 'after'],
+  ])('a process reaching a booked node while it is resumed %s', async (_label, arrival) => {
+    const h = harness();
+    const k = new TreeKit().start().act('a', 'echo').end().chain('start', 'a', 'end');
+    const tree = k.build();
+    await h.engine.runPipeline(tree);
+    await h.engine.pauseNodeAppoint(k.id('a'));
+    if (arrival === 'before') {
+      const hold = h.runtime.holdCommit((c) => writes(c, k.id('a'), 'READY'));
+      const resume = h.engine.resumeNodeAppoint(k.id('a'));
+      await hold.reached;
+      await h.runUntilIdle();
+      expect(await h.engine.getNodeState(k.id('a'))).toMatchObject({ state: 'SUSPENDED', root_id: tree.id });
+      hold.release();
+      await resume;
+    } else {
+      const hold = h.runtime.holdCommit((c) => writes(c, k.id('a'), 'SUSPENDED'));
+      const worker = h.engine.handle(take(h));
+      await hold.reached;
+      await h.engine.resumeNodeAppoint(k.id('a'));
+      hold.release();
+      await worker;
+    }
+    await h.runUntilIdle();
+    expect(await states(h, tree.id)).toMatchObject({ [tree.id]: 'FINISHED', [k.id('a')]: 'FINISHED' });
+    expect([...h.runtime.store.processes.values()].some((p) => p.suspended)).toBe(false);
+  });
+
   it('a forced fail while the service executes: the late execute result is discarded', async () => {
     const h = harness();
     const k = new TreeKit()
