@@ -17,8 +17,15 @@ export function componentTypeLabel(component: { code: string; version: string })
   return `${component.code}_${component.version || 'legacy'}`;
 }
 
+const snakeTypes = new Map<string, string>();
+
 /** Spec 08 §7.3 for `*_node_execute_time` / `*_node_schedule_time`: the component, else the snake-cased node type. */
 export function nodeTypeLabel(node: NodeDefinition): string {
   if (node.type === 'ServiceActivity') return componentTypeLabel(node.component);
-  return node.type.replace(/(?<!^)([A-Z])/g, '_$1').toLowerCase();
+  let label = snakeTypes.get(node.type);
+  if (label === undefined) {
+    label = node.type.replace(/(?<!^)([A-Z])/g, '_$1').toLowerCase();
+    snakeTypes.set(node.type, label);
+  }
+  return label;
 }

@@ -120,10 +120,17 @@ export class StepEffects {
   /** Adds effects other than state writes (execution data, context, processes, dispatches…). */
   add(effects: StepCommit): void {
     const target = this.commit as Record<string, unknown[] | undefined>;
-    for (const [key, value] of Object.entries(effects)) {
+    const source = effects as Record<string, unknown>;
+    for (const key in source) {
+      const value = source[key];
+      if (value === undefined) continue;
       if (key === 'join') this.commit.join = value as StepCommit['join'];
       else if (key === 'rollback') this.commit.rollback = mergeRollback(this.commit.rollback, effects.rollback!);
-      else target[key] = [...(target[key] ?? []), ...(value as unknown[])];
+      else {
+        const list = target[key];
+        if (list === undefined) target[key] = [...(value as unknown[])];
+        else list.push(...(value as unknown[]));
+      }
     }
   }
 
