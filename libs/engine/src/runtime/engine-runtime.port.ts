@@ -10,7 +10,13 @@ import type {
 } from './runtime-records';
 import type { RollbackState } from './rollback-records';
 import type { CommitOutcome, StepCommit } from './step-commit';
-import type { CallbackSnapshot, ExecuteStepSnapshot, OperatorSnapshot, ScheduleStepSnapshot } from './step-snapshot';
+import type {
+  CallbackSnapshot,
+  CallbackTargetQuery,
+  ExecuteStepSnapshot,
+  OperatorSnapshot,
+  ScheduleStepSnapshot,
+} from './step-snapshot';
 
 /**
  * The engine's only way to storage and queues. It is shaped around steps, not rows (ADR 0003):
@@ -59,6 +65,12 @@ export interface EngineRuntime {
 
   /** What the `callback` command needs, in one read. */
   loadCallbackTarget(nodeId: string, version: string): Promise<CallbackSnapshot>;
+
+  /**
+   * `loadCallbackTarget` of several callbacks in a few statements whatever their number, answered in
+   * the order asked; optional: without it, callbacks arriving together are read one by one.
+   */
+  loadCallbackTargets?(queries: readonly CallbackTargetQuery[]): Promise<CallbackSnapshot[]>;
 
   /**
    * What an operator command needs about one id (node, subprocess or root pipeline), in one read:

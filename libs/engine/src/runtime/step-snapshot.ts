@@ -30,6 +30,12 @@ export interface ScheduleStepSnapshot {
   callbackData: CallbackDataRecord | undefined;
 }
 
+/** The attempt a callback is for. */
+export interface CallbackTargetQuery {
+  nodeId: string;
+  version: string;
+}
+
 /** What the `callback` command reads. */
 export interface CallbackSnapshot {
   /** Sleeping processes whose current node is the node. */

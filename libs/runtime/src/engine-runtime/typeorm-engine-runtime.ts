@@ -1,6 +1,7 @@
 import {
   NOOP_LOGGER,
   type CallbackSnapshot,
+  type CallbackTargetQuery,
   type Clock,
   type CommitOutcome,
   type ContextValue,
@@ -18,6 +19,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { IdBlockEntity, ScheduleEntity } from '../persistence';
 import type { TaskQueue } from '../queue/task-queue';
 import { BlockIdGenerator } from './block-id-generator';
+import { readCallbackTargets } from './callback-targets.reader';
 import { CommitWriter } from './commit-writer';
 import { EmbeddedRecovery, type RecoveryReport } from './embedded-recovery';
 import { EngineRuntimeReads } from './engine-runtime.reads';
@@ -168,6 +170,10 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
 
   loadCallbackTarget(nodeId: string, version: string): Promise<CallbackSnapshot> {
     return this.read((m) => this.reader.callbackTarget(m, nodeId, version));
+  }
+
+  loadCallbackTargets(queries: readonly CallbackTargetQuery[]): Promise<CallbackSnapshot[]> {
+    return this.read((m) => readCallbackTargets(m, queries));
   }
 
   loadOperatorTarget(nodeId: string): Promise<OperatorSnapshot> {

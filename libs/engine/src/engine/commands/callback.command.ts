@@ -1,6 +1,6 @@
 import type { ScheduleTask } from '../../runtime/engine-task';
 import { InvalidOperationError, NotFoundError } from '../../runtime/runtime.errors';
-import { callbackCommitBatchOf } from './callback-commit-batch';
+import { callbackBatchesOf } from './callback-batches';
 import type { CommandContext } from './command-context';
 import { commitWithHooks } from './commit-with-hooks';
 
@@ -8,7 +8,7 @@ import { commitWithHooks } from './commit-with-hooks';
  * `callback(node_id, version, data)` (spec 06 A.14): stores the payload bound to the attempt and
  * dispatches a schedule task carrying it, in one commit. The schedule task consumes the payload
  * once, so a redelivered task does not run `schedule` again. Callbacks arriving together share
- * that commit (callback-commit-batch.ts); each still resolves only once its own payload is stored.
+ * its read and its commit (callback-batches.ts); each still resolves only once its own payload is stored.
  */
 export async function callback(
   ctx: CommandContext,
@@ -17,7 +17,8 @@ export async function callback(
   data: Record<string, unknown>,
 ): Promise<{ callbackDataId: string }> {
   const { runtime, ids } = ctx.services;
-  const target = await runtime.loadCallbackTarget(nodeId, version);
+  const batches = callbackBatchesOf(runtime);
+  const target = await batches.read.call({ nodeId, version });
   const process = target.sleepingProcesses[0];
   if (!process) {
     // An unknown node is a different failure from a node that is not waiting (00-README: 404 vs 409).
@@ -46,10 +47,9 @@ export async function callback(
     callbackDataId,
     expectedTimes: null,
   };
-  const batch = callbackCommitBatchOf(runtime);
   const write = { callbackData: { id: callbackDataId, nodeId, version, data }, dispatch: { task, delaySeconds: 0 } };
   // Nothing of a callback is conditional, so its commit cannot lose a race; no signals to publish.
-  const effects = { flush: () => batch.commit(write).then(() => ({ parentWoken: false })) };
+  const effects = { flush: () => batches.commit.call(write).then(() => ({ parentWoken: false })) };
   const run = await ctx.runs.get(process.rootPipelineId);
   await commitWithHooks(ctx, effects, {
     pre: { event_type: 'pre_callback', data: { node_id: nodeId, version, data } },

@@ -1,7 +1,7 @@
 import type { EngineRuntime } from '../../runtime/engine-runtime.port';
 import type { ScheduleTask } from '../../runtime/engine-task';
 import type { StepCommit } from '../../runtime/step-commit';
-import { CallbackCommitBatch, type CallbackWrite } from './callback-commit-batch';
+import { callbackBatchesOf, type CallbackWrite } from './callback-batches';
 
 function write(id: string): CallbackWrite {
   const task: ScheduleTask = {
@@ -40,13 +40,13 @@ function heldRuntime(fails: (commit: StepCommit) => boolean = () => false) {
 
 const ids = (commit: StepCommit) => (commit.callbackData ?? []).map((record) => record.id);
 
-describe('CallbackCommitBatch', () => {
+describe('callback batches: commits', () => {
   it('commits a lone callback at once, and those arriving meanwhile together in one commit', async () => {
     const { runtime, commits, releaseAll } = heldRuntime();
-    const batch = new CallbackCommitBatch(runtime);
-    const first = batch.commit(write('a'));
+    const batch = callbackBatchesOf(runtime).commit;
+    const first = batch.call(write('a'));
     expect(commits.map(ids)).toEqual([['a']]);
-    const later = ['b', 'c', 'd'].map((id) => batch.commit(write(id)));
+    const later = ['b', 'c', 'd'].map((id) => batch.call(write(id)));
     expect(commits).toHaveLength(1);
     await releaseAll();
     await expect(Promise.all([first, ...later])).resolves.toBeDefined();
@@ -60,9 +60,9 @@ describe('CallbackCommitBatch', () => {
 
   it('falls back to one commit per callback when a grouped commit fails: only the bad one fails', async () => {
     const { runtime, commits, releaseAll } = heldRuntime((commit) => ids(commit).includes('bad'));
-    const batch = new CallbackCommitBatch(runtime);
-    const first = batch.commit(write('a'));
-    const group = Promise.allSettled(['b', 'bad', 'c'].map((id) => batch.commit(write(id))));
+    const batch = callbackBatchesOf(runtime).commit;
+    const first = batch.call(write('a'));
+    const group = Promise.allSettled(['b', 'bad', 'c'].map((id) => batch.call(write(id))));
     await releaseAll();
     await first;
     const outcomes = await group;
@@ -73,12 +73,51 @@ describe('CallbackCommitBatch', () => {
 
   it('starts again after a failed lone commit', async () => {
     const { runtime, releaseAll } = heldRuntime((commit) => ids(commit).includes('bad'));
-    const batch = new CallbackCommitBatch(runtime);
-    const bad = expect(batch.commit(write('bad'))).rejects.toThrow('duplicate key');
+    const batch = callbackBatchesOf(runtime).commit;
+    const bad = expect(batch.call(write('bad'))).rejects.toThrow('duplicate key');
     await releaseAll();
     await bad;
-    const good = batch.commit(write('good'));
+    const good = batch.call(write('good'));
     await releaseAll();
     await expect(good).resolves.toBeUndefined();
+  });
+});
+
+describe('callback batches: reads', () => {
+  const snapshot = (nodeId: string) => ({ sleepingProcesses: [], state: undefined, schedule: undefined, nodeId });
+
+  it('reads the targets of callbacks arriving together with one loadCallbackTargets', async () => {
+    const releases: Array<() => void> = [];
+    const runtime = {
+      loadCallbackTarget: jest.fn(
+        (nodeId: string) => new Promise((resolve) => releases.push(() => resolve(snapshot(nodeId)))),
+      ),
+      loadCallbackTargets: jest.fn((queries: Array<{ nodeId: string }>) =>
+        Promise.resolve(queries.map((q) => snapshot(q.nodeId))),
+      ),
+    } as unknown as EngineRuntime;
+    const read = callbackBatchesOf(runtime).read;
+    const first = read.call({ nodeId: 'a', version: 'v' });
+    const later = ['b', 'c'].map((nodeId) => read.call({ nodeId, version: 'v' }));
+    releases.splice(0).forEach((release) => release());
+    expect((await Promise.all([first, ...later])).map((s) => (s as unknown as { nodeId: string }).nodeId)).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+    expect(runtime.loadCallbackTarget).toHaveBeenCalledTimes(1);
+    expect(runtime.loadCallbackTargets).toHaveBeenCalledWith([
+      { nodeId: 'b', version: 'v' },
+      { nodeId: 'c', version: 'v' },
+    ]);
+  });
+
+  it('reads one by one on a runtime without loadCallbackTargets', async () => {
+    const runtime = {
+      loadCallbackTarget: jest.fn((nodeId: string) => Promise.resolve(snapshot(nodeId))),
+    } as unknown as EngineRuntime;
+    const read = callbackBatchesOf(runtime).read;
+    await Promise.all(['a', 'b', 'c'].map((nodeId) => read.call({ nodeId, version: 'v' })));
+    expect(runtime.loadCallbackTarget).toHaveBeenCalledTimes(3);
   });
 });
