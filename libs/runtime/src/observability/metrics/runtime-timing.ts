@@ -20,6 +20,7 @@ const TIMED_METHODS: Readonly<Record<string, MetricKey | ((...args: unknown[]) =
   loadOperatorTarget: 'engine_runtime_state_read_time',
   loadScheduleStep: 'engine_runtime_schedule_read_time',
   loadCallbackTarget: 'engine_runtime_schedule_read_time',
+  loadCallbackTargets: 'engine_runtime_schedule_read_time',
   acquireScheduleLock: 'engine_runtime_schedule_write_time',
   loadRunDefinition: 'engine_runtime_node_read_time',
   getProcesses: 'engine_runtime_process_read_time',
