@@ -105,90 +105,94 @@ export async function measureRun({ env, product }: OpenProduct, options: RunOpti
   const graph = new Map<string, GraphNode>();
   for (const tree of workload.pipelines) treeGraph(tree, graph);
   const client = new ApiClient(product.baseUrl);
-  const server = new ServerCounters(env.mysql, env.redis);
-  const sampler = new ProcSampler();
-  for (const p of product.processes) sampler.track(p.label, p.pid);
-  if (options.mode === 'distributed') {
-    for (const pid of pidsNamed('mariadbd')) sampler.track('mariadbd', pid);
-    for (const pid of pidsNamed('redis-server')) sampler.track('redis-server', pid);
-  }
+  try {
+    const server = new ServerCounters(env.mysql, env.redis);
+    const sampler = new ProcSampler();
+    for (const p of product.processes) sampler.track(p.label, p.pid);
+    if (options.mode === 'distributed') {
+      for (const pid of pidsNamed('mariadbd')) sampler.track('mariadbd', pid);
+      for (const pid of pidsNamed('redis-server')) sampler.track('redis-server', pid);
+    }
 
-  // The idle rate shows how much of the server-wide counts other clients (and idle polling) add.
-  const idleStart = await server.snapshot();
-  await sleep(1000);
-  const before = await server.snapshot();
-  const idle = ServerCounters.delta(idleStart, before);
-  const metricsBefore = await readProductCounters(product.processes);
+    // The idle rate shows how much of the server-wide counts other clients (and idle polling) add.
+    const idleStart = await server.snapshot();
+    await sleep(1000);
+    const before = await server.snapshot();
+    const idle = ServerCounters.delta(idleStart, before);
+    const metricsBefore = await readProductCounters(product.processes);
 
-  sampler.start();
-  const firstSubmitAt = Date.now();
-  const ids: string[] = new Array<string>(workload.pipelines.length);
-  // "Started at once": every submit in flight together.
-  await runParallel(workload.pipelines.length, 100, async (i) => {
-    ids[i] = await client.runPipeline(workload.pipelines[i]);
-  });
-  const submittedAt = Date.now();
-  const timeoutMs = options.timeoutMs ?? workload.timeoutMs;
-  let callbacks: CallbackFigures | undefined;
-  if (workload.callbacks) {
-    const waiting = await waitForWaitingNodes(client, ids, graph, 'bamboo_wait_callback', timeoutMs);
-    callbacks = await deliverCallbacks(client, waiting);
-    options.log(`  ${callbacks.delivered} callbacks accepted at ${callbacks.acceptedPerSecond.toFixed(0)}/s`);
-  }
-  const pollMs = graph.size > 500 && workload.pipelines.length === 1 ? 250 : 100;
-  const detectedAt = await waitAllFinished(client, ids, { timeoutMs, pollMs, failureCheckMs: 2000 });
-  const sampled = sampler.stop();
-  const after = await server.snapshot();
-  const metricsAfter = await readProductCounters(product.processes);
-  const heaps = await readHeapUsed(product.processes);
-  const processes = sampled.map((p) => {
-    const heap = heaps.get(p.pid);
-    return heap === undefined ? p : { ...p, heapUsedMiB: heap };
-  });
+    sampler.start();
+    const firstSubmitAt = Date.now();
+    const ids: string[] = new Array<string>(workload.pipelines.length);
+    // "Started at once": every submit in flight together.
+    await runParallel(workload.pipelines.length, 100, async (i) => {
+      ids[i] = await client.runPipeline(workload.pipelines[i]);
+    });
+    const submittedAt = Date.now();
+    const timeoutMs = options.timeoutMs ?? workload.timeoutMs;
+    let callbacks: CallbackFigures | undefined;
+    if (workload.callbacks) {
+      const waiting = await waitForWaitingNodes(client, ids, graph, 'bamboo_wait_callback', timeoutMs);
+      callbacks = await deliverCallbacks(client, waiting);
+      options.log(`  ${callbacks.delivered} callbacks accepted at ${callbacks.acceptedPerSecond.toFixed(0)}/s`);
+    }
+    const pollMs = graph.size > 500 && workload.pipelines.length === 1 ? 250 : 100;
+    const detectedAt = await waitAllFinished(client, ids, { timeoutMs, pollMs, failureCheckMs: 2000 });
+    const sampled = sampler.stop();
+    const after = await server.snapshot();
+    const metricsAfter = await readProductCounters(product.processes);
+    const heaps = await readHeapUsed(product.processes);
+    const processes = sampled.map((p) => {
+      const heap = heaps.get(p.pid);
+      return heap === undefined ? p : { ...p, heapUsedMiB: heap };
+    });
 
-  const entries = new Map<string, StateEntry>();
-  for (const id of ids) for (const [key, entry] of flattenStates(await client.states(id))) entries.set(key, entry);
-  const timings = nodeTimings(graph, entries, ids, SCHEDULES_PER_COMPONENT);
-  const serverDelta = ServerCounters.delta(before, after);
-  const nodes = timings.executedNodes;
-  const activities = [...graph.values()].filter((n) => n.type === 'ServiceActivity' && entries.has(n.id)).length;
+    const entries = new Map<string, StateEntry>();
+    for (const id of ids) for (const [key, entry] of flattenStates(await client.states(id))) entries.set(key, entry);
+    const timings = nodeTimings(graph, entries, ids, SCHEDULES_PER_COMPONENT);
+    const serverDelta = ServerCounters.delta(before, after);
+    const nodes = timings.executedNodes;
+    const activities = [...graph.values()].filter((n) => n.type === 'ServiceActivity' && entries.has(n.id)).length;
 
-  let sql = counts('unavailable', undefined, undefined, nodes);
-  let queue = counts('unavailable', undefined, undefined, nodes);
-  if (metricsBefore.sql !== undefined && metricsAfter.sql !== undefined) {
-    sql = counts('product-metrics', {}, metricsAfter.sql - metricsBefore.sql, nodes);
-  } else if (options.mode === 'distributed') {
-    sql = counts('server-status', serverDelta.sql, serverDelta.sql.Questions, nodes);
+    let sql = counts('unavailable', undefined, undefined, nodes);
+    let queue = counts('unavailable', undefined, undefined, nodes);
+    if (metricsBefore.sql !== undefined && metricsAfter.sql !== undefined) {
+      sql = counts('product-metrics', {}, metricsAfter.sql - metricsBefore.sql, nodes);
+    } else if (options.mode === 'distributed') {
+      sql = counts('server-status', serverDelta.sql, serverDelta.sql.Questions, nodes);
+    }
+    const sqlRoundTrips =
+      metricsBefore.roundTrips !== undefined && metricsAfter.roundTrips !== undefined
+        ? counts('product-metrics', {}, metricsAfter.roundTrips - metricsBefore.roundTrips, nodes)
+        : undefined;
+    if (metricsAfter.queue !== undefined) {
+      const delta: Counters = counterDelta(metricsBefore.queue ?? {}, metricsAfter.queue);
+      queue = counts('product-metrics', delta, sumCounters(delta), nodes);
+    } else if (options.mode === 'distributed') {
+      queue = counts('server-status', serverDelta.redis, sumCounters(serverDelta.redis), nodes);
+    }
+    return computeFigures({
+      workload: workload.name,
+      mode: options.mode,
+      workers: options.mode === 'distributed' ? options.workers : 0,
+      pipelines: ids.length,
+      firstSubmitAt,
+      submittedAt,
+      detectedAt,
+      timings,
+      activities,
+      processes,
+      sql,
+      sqlRoundTrips,
+      queue,
+      background:
+        options.mode === 'distributed'
+          ? { sqlPerSecond: idle.sql.Questions ?? 0, redisPerSecond: sumCounters(idle.redis) }
+          : undefined,
+      callbacks,
+      idealSeconds: workload.idealSeconds,
+    });
+  } finally {
+    client.close();
   }
-  const sqlRoundTrips =
-    metricsBefore.roundTrips !== undefined && metricsAfter.roundTrips !== undefined
-      ? counts('product-metrics', {}, metricsAfter.roundTrips - metricsBefore.roundTrips, nodes)
-      : undefined;
-  if (metricsAfter.queue !== undefined) {
-    const delta: Counters = counterDelta(metricsBefore.queue ?? {}, metricsAfter.queue);
-    queue = counts('product-metrics', delta, sumCounters(delta), nodes);
-  } else if (options.mode === 'distributed') {
-    queue = counts('server-status', serverDelta.redis, sumCounters(serverDelta.redis), nodes);
-  }
-  return computeFigures({
-    workload: workload.name,
-    mode: options.mode,
-    workers: options.mode === 'distributed' ? options.workers : 0,
-    pipelines: ids.length,
-    firstSubmitAt,
-    submittedAt,
-    detectedAt,
-    timings,
-    activities,
-    processes,
-    sql,
-    sqlRoundTrips,
-    queue,
-    background:
-      options.mode === 'distributed'
-        ? { sqlPerSecond: idle.sql.Questions ?? 0, redisPerSecond: sumCounters(idle.redis) }
-        : undefined,
-    callbacks,
-    idealSeconds: workload.idealSeconds,
-  });
 }
