@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { dialectOf, type SqlDialect } from './sql-dialect';
+import { SqliteDirect } from './sqlite-direct';
 
 /** `column < value` in a WHERE. */
 export class Below {
@@ -131,7 +132,7 @@ export class RawTable<E extends ObjectLiteral> {
       });
       return `SELECT ${selects.join(', ')} FROM (SELECT 1 AS one) d ${joins.join(' ')}`;
     });
-    const rows: Array<Record<string, unknown>> = await m.query(sql, params);
+    const rows = await readRows(m, sql, params);
     return lookups.map(({ table }, i) => {
       const prefix = `j${i}_`;
       const found = new Map<string, ObjectLiteral>();
@@ -158,7 +159,7 @@ export class RawTable<E extends ObjectLiteral> {
       if (options.orderById) text += ` ORDER BY ${this.column('id')} ASC`;
       return options.one ? `${text} LIMIT 1` : text;
     });
-    const rows: Array<Record<string, unknown>> = await m.query(sql, params);
+    const rows = await readRows(m, sql, params);
     return rows.map((row) => this.hydrate(row));
   }
 
@@ -367,15 +368,31 @@ export class RawTable<E extends ObjectLiteral> {
   }
 }
 
+/** The rows of a SELECT: on SQLite straight from better-sqlite3 (see SqliteDirect). */
+async function readRows(m: EntityManager, sql: string, params: unknown[]): Promise<Array<Record<string, unknown>>> {
+  const direct = SqliteDirect.of(m.dataSource);
+  if (!direct) return m.query(sql, params);
+  const result = direct.execute(m, sql, params);
+  // RawTable's reads are all SELECTs, which better-sqlite3 runs as readers.
+  return 'rows' in result ? result.rows : [];
+}
+
 function isList<T>(where: T | ReadonlyArray<T>): where is ReadonlyArray<T> {
   return Array.isArray(where);
 }
 
 /**
  * Runs a write and returns the rows it matched: mysql2 `affectedRows` (CLIENT_FOUND_ROWS, so a
- * matched but unchanged row counts), better-sqlite3 `changes`. Inside a transaction on its runner.
+ * matched but unchanged row counts), better-sqlite3 `changes`. Inside a transaction on its runner
+ * (SQLite: straight on the driver's one connection, inside the transaction it has open).
  */
 export async function executeStatement(m: EntityManager, { sql, params }: Statement): Promise<number> {
+  const direct = SqliteDirect.of(m.dataSource);
+  if (direct) {
+    const result = direct.execute(m, sql, params);
+    if (!('affected' in result)) throw new Error('The database driver did not report affected rows');
+    return result.affected;
+  }
   const runner = m.queryRunner ?? m.dataSource.createQueryRunner();
   try {
     const result = await runner.query(sql, params, true);

@@ -19,9 +19,14 @@ export async function insertRows<Entity extends ObjectLiteral>(
   }
 }
 
+/** The driver's error code: of the error TypeORM wraps in a QueryFailedError, or of a bare driver error. */
 function driverCode(error: unknown): { code?: string; errno?: number } {
-  if (!(error instanceof QueryFailedError)) return {};
-  return (error as QueryFailedError & { driverError?: { code?: string; errno?: number } }).driverError ?? {};
+  if (error instanceof QueryFailedError) {
+    return (error as QueryFailedError & { driverError?: { code?: string; errno?: number } }).driverError ?? {};
+  }
+  // better-sqlite3's SqliteError, mysql2's error: an object with the driver's code (not checked
+  // with instanceof Error: a native module's errors may come from another realm, as under jest).
+  return typeof error === 'object' && error !== null ? error : {};
 }
 
 export function isUniqueViolation(error: unknown): boolean {
