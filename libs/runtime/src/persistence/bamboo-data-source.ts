@@ -104,8 +104,9 @@ function sqliteOptions(path: string): DataSourceOptions {
     // lock instead of failing with SQLITE_BUSY.
     enableWAL: true,
     timeout: 10_000,
-    // Prepared statements are cached by SQL text (FIFO): room for every shape of the hot path's
-    // fixed statements (engine-runtime/raw-table.ts) besides the query builder's.
+    // Prepared statements are cached by SQL text (FIFO). The hot path's fixed statements
+    // (engine-runtime/raw-table.ts) have their own cache (sqlite-direct.ts); these are the query
+    // builder's and the transactions'.
     statementCacheSize: 500,
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma('busy_timeout = 10000');
