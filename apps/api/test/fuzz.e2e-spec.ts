@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { ApiClient } from './support/api-client';
 import { brokenCommandBody, brokenRunBody, brokenTree, SeededRandom } from './support/fuzz-bodies';
 import { embeddedApi, type RealApi } from './support/real-api';
@@ -29,6 +31,16 @@ const BAD_IDS = ['e_unknown', 'x'.repeat(65), 'a%20b', '%2e%2e', '%00', 'p_missi
  * Issue 7: 2,000+ generated malformed or hostile bodies against run and every command endpoint.
  * Every answer must be a 4xx whose message names the problem, never a 5xx, and memory stays bounded.
  */
+/**
+ * The heap in use after a full collection: without it, garbage not collected yet counts as growth
+ * and the figure depends on how busy the machine (and so the collector) was.
+ */
+function liveHeap(): number {
+  setFlagsFromString('--expose_gc');
+  (runInNewContext('gc') as () => void)();
+  return process.memoryUsage().heapUsed;
+}
+
 describe('REST API fuzz (embedded)', () => {
   jest.setTimeout(240_000);
   let api: RealApi;
@@ -47,7 +59,7 @@ describe('REST API fuzz (embedded)', () => {
     const random = new SeededRandom(20261127);
     const counts: Record<string, number> = {};
     const offenders: string[] = [];
-    const heapBefore = process.memoryUsage().heapUsed;
+    const heapBefore = liveHeap();
     const total = 2_100;
     for (let i = 0; i < total; i++) {
       const kind = i % 3;
@@ -82,7 +94,7 @@ describe('REST API fuzz (embedded)', () => {
         );
       }
     }
-    const heapGrowthMiB = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+    const heapGrowthMiB = (liveHeap() - heapBefore) / 1024 / 1024;
     console.log(
       `fuzz: ${total} requests, answers per status ${JSON.stringify(counts)}, heap growth ${heapGrowthMiB.toFixed(1)} MiB`,
     );
