@@ -26,8 +26,8 @@ export interface EngineOptions {
   /**
    * Start events, exclusive and converge gateways that only wrote states leave their commit to the
    * next node's first commit in the same task (ExecuteRunner.step): fewer transactions, and after a
-   * crash the process is found at the last committed node before them. @default false: every step
-   * commits on its own
+   * crash the process is found at the last committed node before them. @default true; false: every
+   * step commits on its own
    */
   deferTrivialCommits?: boolean;
 }

@@ -38,7 +38,7 @@ export class EngineQueries {
       observer: options.observer ?? NOOP_OBSERVER,
       settings: { ...DEFAULT_ENGINE_SETTINGS, ...options.settings },
       ...(options.followUps ? { followUps: options.followUps } : {}),
-      ...(options.deferTrivialCommits ? { deferTrivialCommits: true } : {}),
+      ...(options.deferTrivialCommits === false ? {} : { deferTrivialCommits: true }),
     };
     this.ctx = { services, runs: new RunCache(options.runtime) };
   }

@@ -17,7 +17,8 @@ import { TypeormEngineRuntime } from './typeorm-engine-runtime';
 
 // The engine conformance suite as the product wires the engine (bamboo.providers.ts): first polls
 // are claimed by the worker job (FollowUpPort), so their schedules are created locked and the poll
-// neither locks nor reads again; trivial steps commit with the next node (deferTrivialCommits).
+// neither locks nor reads again; trivial steps commit with the next node (deferTrivialCommits, on
+// by default).
 let dataSource: BambooDataSource;
 beforeAll(async () => {
   dataSource = await createBambooDataSource({ database: { kind: 'sqlite', path: ':memory:' } }).initialize();
@@ -42,7 +43,6 @@ async function productNode(catalog: ComponentCatalog, settings?: Partial<EngineS
     logger: runtime.nodeLogger(),
     settings,
     followUps: inlineFollowUps,
-    deferTrivialCommits: true,
   });
   const worker = new EngineWorker({ engine, queue, concurrency: 4 });
   await worker.start();

@@ -117,7 +117,6 @@ export const bambooProviders: Provider[] = [
         observer: prometheusEngineObserver(metrics),
         settings: { rerunLimit: options.nodeRerunLimit, ...options.engine, ...options.settings },
         followUps: inlineFollowUps,
-        deferTrivialCommits: true,
       });
     },
   },

@@ -23,6 +23,8 @@ export async function startDurableNode(options: {
   settings?: Partial<EngineSettings>;
   /** EngineWorkerOptions.inlineFollowUps (0: every follow-up through the queue). */
   inlineFollowUps?: number;
+  /** EngineOptions.deferTrivialCommits (default true). */
+  deferTrivialCommits?: boolean;
 }): Promise<DurableNode> {
   const queue = new TrackedTaskQueue(options.queue, options.tracker);
   const runtime = new TypeormEngineRuntime({ dataSource: options.dataSource, queue, clock: options.tracker.clock });
@@ -34,6 +36,7 @@ export async function startDurableNode(options: {
     ids: runtime.ids,
     logger: runtime.nodeLogger(),
     settings: options.settings,
+    deferTrivialCommits: options.deferTrivialCommits,
   });
   const worker = new EngineWorker({
     engine,
