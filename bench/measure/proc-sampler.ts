@@ -11,6 +11,8 @@ export interface ProcessFigures {
   endRssMiB?: number;
   /** V8 heap in use after the run (the product's nodejs_heap_size_used_bytes), MiB. */
   heapUsedMiB?: number;
+  /** V8 heap in use after the latest major GC before the run's end (bamboo_heap_live_bytes), MiB. */
+  heapLiveMiB?: number;
 }
 
 interface Tracked {

@@ -8,8 +8,12 @@ export const SQL_METRIC = 'bamboo_sql_statements_total';
 export const QUEUE_METRIC = 'bamboo_queue_operations_total';
 /** Round trips to the database: a multi-statement batch is one, its statements count in SQL_METRIC. */
 export const ROUND_TRIPS_METRIC = 'bamboo_sql_round_trips_total';
-/** prom-client's default metric of the V8 heap in use. */
+/** prom-client's default metric of the V8 heap in use, uncollected garbage included. */
 export const HEAP_USED_METRIC = 'nodejs_heap_size_used_bytes';
+/** The V8 heap in use right after the process's latest major GC: its live data. */
+export const HEAP_LIVE_METRIC = 'bamboo_heap_live_bytes';
+
+const MiB = 1024 * 1024;
 
 export interface ProductCounters {
   /** undefined when no process exposes the metric. */
@@ -49,13 +53,27 @@ export async function readProductCounters(processes: readonly ProductProcess[]):
   return out;
 }
 
-/** Each product process's V8 heap in use (MiB) by pid; processes without the metric are left out. */
-export async function readHeapUsed(processes: readonly ProductProcess[]): Promise<Map<number, number>> {
-  const heaps = new Map<number, number>();
+export interface HeapFigures {
+  /** V8 heap in use, MiB. */
+  usedMiB?: number;
+  /** V8 heap in use after the latest major GC, MiB; undefined before the first one. */
+  liveMiB?: number;
+}
+
+/** Each product process's V8 heap figures by pid; processes without /metrics are left out. */
+export async function readHeaps(processes: readonly ProductProcess[]): Promise<Map<number, HeapFigures>> {
+  const heaps = new Map<number, HeapFigures>();
   for (const proc of processes) {
     const text = await metricsText(proc);
-    const bytes = text === undefined ? undefined : total(parsePromText(text), HEAP_USED_METRIC);
-    if (bytes !== undefined) heaps.set(proc.pid, bytes / 1024 / 1024);
+    if (text === undefined) continue;
+    const samples = parsePromText(text);
+    const used = total(samples, HEAP_USED_METRIC);
+    // The gauge is 0 until the process's first major GC: no figure yet, not an empty heap.
+    const live = total(samples, HEAP_LIVE_METRIC) || undefined;
+    heaps.set(proc.pid, {
+      ...(used === undefined ? {} : { usedMiB: used / MiB }),
+      ...(live === undefined ? {} : { liveMiB: live / MiB }),
+    });
   }
   return heaps;
 }

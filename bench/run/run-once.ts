@@ -3,7 +3,7 @@ import { type Counters, counterDelta, sumCounters } from '../measure/counter-del
 import { nodeTimings } from '../measure/node-latency';
 import { ProcSampler } from '../measure/proc-sampler';
 import { pidsNamed } from '../measure/proc-stat';
-import { readHeapUsed, readProductCounters } from '../measure/product-metrics';
+import { readHeaps, readProductCounters } from '../measure/product-metrics';
 import { ServerCounters } from '../measure/server-counters';
 import { flattenStates, type StateEntry } from '../measure/states';
 import { type GraphNode, treeGraph } from '../measure/tree-graph';
@@ -141,10 +141,14 @@ export async function measureRun({ env, product }: OpenProduct, options: RunOpti
     const sampled = sampler.stop();
     const after = await server.snapshot();
     const metricsAfter = await readProductCounters(product.processes);
-    const heaps = await readHeapUsed(product.processes);
+    const heaps = await readHeaps(product.processes);
     const processes = sampled.map((p) => {
       const heap = heaps.get(p.pid);
-      return heap === undefined ? p : { ...p, heapUsedMiB: heap };
+      return {
+        ...p,
+        ...(heap?.usedMiB === undefined ? {} : { heapUsedMiB: heap.usedMiB }),
+        ...(heap?.liveMiB === undefined ? {} : { heapLiveMiB: heap.liveMiB }),
+      };
     });
 
     const entries = new Map<string, StateEntry>();

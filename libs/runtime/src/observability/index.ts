@@ -5,6 +5,7 @@ export * from './metrics/bamboo-metrics.module';
 export * from './metrics/metric-definitions';
 export * from './metrics/metrics-settings';
 export * from './metrics/metrics.tokens';
+export * from './metrics/heap-live-gauge';
 export * from './metrics/metered-task-queue';
 export * from './metrics/prometheus-engine-observer';
 export * from './metrics/queue-jobs-sampler';

@@ -2,6 +2,7 @@ import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, t
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { collectDefaultMetrics, register } from 'prom-client';
 import { BambooMetrics } from './bamboo-metrics';
+import { HeapLiveGauge } from './heap-live-gauge';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
 import { BAMBOO_METRICS } from './metrics.tokens';
 
@@ -32,7 +33,11 @@ export class BambooMetricsModule implements NestModule {
     return {
       module: BambooMetricsModule,
       imports: [PrometheusModule.register({ ...controller, defaultMetrics: { enabled: false } })],
-      providers: [{ provide: BAMBOO_METRICS, useFactory: () => BambooMetrics.forProcess() }, HttpMetricsMiddleware],
+      providers: [
+        { provide: BAMBOO_METRICS, useFactory: () => BambooMetrics.forProcess() },
+        HttpMetricsMiddleware,
+        HeapLiveGauge,
+      ],
       exports: [BAMBOO_METRICS],
     };
   }

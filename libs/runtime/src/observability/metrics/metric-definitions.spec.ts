@@ -62,6 +62,7 @@ const SPEC: [string, string, string, string[]][] = [
   ['bamboo_engine_dispatch_failed_total', 'bamboo_engine_dispatch_failed_total', 'counter', ['task']],
   ['bamboo_engine_zombie_healed_total', 'bamboo_engine_zombie_healed_total', 'counter', ['doctor']],
   ['bamboo_signal_handler_errors_total', 'bamboo_signal_handler_errors_total', 'counter', ['signal']],
+  ['bamboo_heap_live_bytes', 'bamboo_heap_live_bytes', 'gauge', []],
   ['bamboo_engine_interrupt_total', 'bamboo_engine_interrupt_total', 'counter', ['kind', 'checkpoint']],
   [
     'bamboo_http_request_duration_seconds',

@@ -225,6 +225,12 @@ export const METRIC_DEFINITIONS = [
   project('bamboo_engine_zombie_healed_total', 'counter', ['doctor'], 'Zombie processes cured'),
   project('bamboo_signal_handler_errors_total', 'counter', ['signal'], 'Signal handler errors'),
   project(
+    'bamboo_heap_live_bytes',
+    'gauge',
+    [],
+    'V8 heap in use right after the latest major GC, bytes: live data without uncollected garbage',
+  ),
+  project(
     'bamboo_engine_interrupt_total',
     'counter',
     ['kind', 'checkpoint'],
