@@ -30,7 +30,10 @@ async function main(argv: string[]): Promise<void> {
     path.join(__dirname, 'components', f),
   );
   const nodeArgs = args.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(repoRoot, args.cpuProfDir)}`] : [];
-  const productEnv: Record<string, string> = args.concurrency ? { WORKER_CONCURRENCY: String(args.concurrency) } : {};
+  const productEnv: Record<string, string> = {
+    ...(args.concurrency ? { WORKER_CONCURRENCY: String(args.concurrency) } : {}),
+    ...args.productEnv,
+  };
   const resultsDir = path.join(repoRoot, 'bench', 'results');
   log(
     `bamboo bench: ${cpus().length} cores, node ${process.version}, repeat ${args.repeat}${args.scale < 1 ? `, scale ${args.scale}` : ''}`,

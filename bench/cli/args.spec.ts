@@ -35,6 +35,11 @@ describe('parseArgs', () => {
       sameProduct: true,
     });
     expect(parseArgs([]).sameProduct).toBe(false);
+    expect(parseArgs(['--env=BAMBOO_COMMIT_GROUP_SIZE=1', '--env=WORKER_CONCURRENCY=8']).productEnv).toEqual({
+      BAMBOO_COMMIT_GROUP_SIZE: '1',
+      WORKER_CONCURRENCY: '8',
+    });
+    expect(() => parseArgs(['--env=lower=1'])).toThrow('--env must be NAME=VALUE');
     expect(parseArgs(['--workload=all']).workloads).toEqual(['multi', 'big', 'long', 'poll', 'callbacks']);
   });
 

@@ -15,6 +15,8 @@ export interface BenchArgs {
   cpuProfDir?: string;
   /** WORKER_CONCURRENCY for the product, when set. */
   concurrency?: number;
+  /** More environment for every product process (`--env=NAME=VALUE`, repeatable): A/B of settings. */
+  productEnv: Record<string, string>;
   keep: boolean;
   /** Run every repeat of a configuration on one product (the memory-growth check). */
   sameProduct: boolean;
@@ -34,6 +36,8 @@ export const USAGE = `npm run bench -- [options]
   --scale=F                         shrink workloads for a quick check (default 1)
   --timeout=S                       give up after S seconds per run (default per workload)
   --concurrency=N                   WORKER_CONCURRENCY of the product
+  --env=NAME=VALUE                  set a variable for every product process (repeatable), e.g.
+                                    --env=BAMBOO_COMMIT_GROUP_SIZE=1 to compare with a setting off
   --cpu-prof=DIR                    run product processes with --cpu-prof into DIR
   --no-floor                        skip the Bull/MySQL/SQLite floor
   --keep                            keep the database, queue keys and logs of each run
@@ -67,6 +71,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     scale: 1,
     keep: false,
     sameProduct: false,
+    productEnv: {},
     mysqlUrl: 'mysql://root@127.0.0.1:3306/mysql',
     redisUrl: 'redis://127.0.0.1:6379',
   };
@@ -104,6 +109,12 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       case 'concurrency':
         args.concurrency = positiveInt(name, value);
         break;
+      case 'env': {
+        const variable = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(value);
+        if (!variable) throw new Error(`--env must be NAME=VALUE with an upper-case NAME, got "${value}"`);
+        args.productEnv[variable[1]!] = variable[2]!;
+        break;
+      }
       case 'cpu-prof':
         args.cpuProfDir = value || 'bench/results/profiles';
         break;

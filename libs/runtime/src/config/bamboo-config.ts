@@ -57,6 +57,12 @@ export interface BambooConfig {
   readonly logPersistentDays: number;
   readonly cronTimezone: string;
   readonly prepareBatchSize: number;
+  /**
+   * BAMBOO_ROUND_TRIP_GROUP_SIZE, BAMBOO_ROUND_TRIP_GROUPS_IN_FLIGHT: step commits waiting at the
+   * same time share a transaction, and (MySQL) step reads a round trip, of at most `maxGroupSize`
+   * (1: each alone); `maxInFlight` groups out at once (undefined: 2 on MySQL, 1 on SQLite).
+   */
+  readonly roundTripGroups: { readonly maxGroupSize: number; readonly maxInFlight: number | undefined };
   readonly nodeRerunLimit: number;
   /** Engine behaviour switches of spec 10 (PIPELINE_ENABLE_ROLLBACK, …), handed to the engine's settings. */
   readonly engine: {

@@ -77,6 +77,15 @@ describe('loadBambooConfig', () => {
     expect(config.zombie.cure).toBe('redispatch');
   });
 
+  it('reads the round-trip group limits, automatic in-flight count unless set', () => {
+    expect(loadBambooConfig({}).roundTripGroups).toEqual({ maxGroupSize: 32, maxInFlight: undefined });
+    const config = loadBambooConfig({ BAMBOO_ROUND_TRIP_GROUP_SIZE: '1', BAMBOO_ROUND_TRIP_GROUPS_IN_FLIGHT: '4' });
+    expect(config.roundTripGroups).toEqual({ maxGroupSize: 1, maxInFlight: 4 });
+    expect(() => loadBambooConfig({ BAMBOO_ROUND_TRIP_GROUPS_IN_FLIGHT: '0' })).toThrow(
+      'BAMBOO_ROUND_TRIP_GROUPS_IN_FLIGHT: expected an integer between 1 and 100',
+    );
+  });
+
   it('treats blank variables as unset', () => {
     const config = loadBambooConfig({ BAMBOO_REDIS_URL: '  ', BAMBOO_API_TOKEN: '', PORT: '' });
 

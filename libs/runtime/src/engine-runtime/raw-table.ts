@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { MysqlReadGroups } from './mysql-read-groups';
 import { dialectOf, type SqlDialect } from './sql-dialect';
 import { SqliteDirect } from './sqlite-direct';
 
@@ -368,10 +369,16 @@ export class RawTable<E extends ObjectLiteral> {
   }
 }
 
-/** The rows of a SELECT: on SQLite straight from better-sqlite3 (see SqliteDirect). */
+/**
+ * The rows of a SELECT: on SQLite straight from better-sqlite3 (see SqliteDirect); on MySQL outside
+ * a transaction together with the other reads waiting at the same time (see MysqlReadGroups).
+ */
 async function readRows(m: EntityManager, sql: string, params: unknown[]): Promise<Array<Record<string, unknown>>> {
   const direct = SqliteDirect.of(m.dataSource);
-  if (!direct) return m.query(sql, params);
+  if (!direct) {
+    const groups = m.queryRunner ? undefined : MysqlReadGroups.of(m.dataSource);
+    return groups ? groups.query(sql, params) : m.query(sql, params);
+  }
   const result = direct.execute(m, sql, params);
   // RawTable's reads are all SELECTs, which better-sqlite3 runs as readers.
   return 'rows' in result ? result.rows : [];

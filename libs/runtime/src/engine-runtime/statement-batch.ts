@@ -1,12 +1,8 @@
 import { QueryFailedError, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { BATCHED_MARK } from './batched-mark';
 import { executeStatement, type Statement } from './raw-table';
 
-/**
- * Trailing comment of a statement sent in the same round trip as the one before it (a MySQL
- * multi-statement batch). Statement counters count it as a statement but not as a round trip; it
- * is in the SQL text, as the server's logs then show which statements travelled together.
- */
-export const BATCHED_MARK = '/* bamboo:batched */';
+export { BATCHED_MARK };
 
 /** A write of a commit and what it expects of the database. */
 export interface BatchedWrite extends Statement {

@@ -5,6 +5,7 @@ import {
   type Clock,
   type CommitOutcome,
   type ContextValue,
+  type Dispatch,
   type EngineRuntime,
   type ExecuteStepSnapshot,
   type Logger,
@@ -31,7 +32,9 @@ import { readRollbackState } from './rollback-tables';
 import { RunDefinitionStore } from './run-definition.store';
 import type { Gate } from './serial-gate';
 import { isLockConflict } from './sql-helpers';
-import { ImmediateBatch, batchedTransaction, supportsBatches } from './statement-batch';
+import { ImmediateBatch, batchedTransaction, supportsBatches, type StatementBatch } from './statement-batch';
+import { Coalescer } from './coalescer';
+import { MysqlReadGroups } from './mysql-read-groups';
 import { StepReader } from './step-reader';
 import { TaskDispatcher } from './task-dispatcher';
 
@@ -50,7 +53,17 @@ export interface TypeormEngineRuntimeOptions {
   scheduleLockTtlSeconds?: number;
   /** Retries of a commit that lost a MySQL deadlock or lock wait. @default 3 */
   lockConflictRetries?: number;
+  /**
+   * Step commits waiting at the same time share one transaction, and on MySQL step reads one
+   * round trip (see Coalescer): how many groups may be out at once, and how many items one may
+   * hold. `false` (or a group size of 1) sends each alone.
+   * @default MySQL { maxInFlight: 2, maxGroupSize: 32 }, SQLite { maxInFlight: 1, maxGroupSize: 32 }
+   */
+  roundTripGroups?: false | { maxInFlight?: number; maxGroupSize?: number };
 }
+
+/** A commit's result, asked once its transaction committed (the join's outcome is known then). */
+type CommitDone = () => { outcome: CommitOutcome; dispatch: Dispatch[] };
 
 /**
  * The engine runtime port on TypeORM (MySQL or SQLite) and a TaskQueue (ADR 0003). A commit is one
@@ -69,6 +82,7 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
   private readonly logs: NodeLogWriter;
   /** MySQL/MariaDB: commits send their writes in one multi-statement round trip. */
   private readonly batching: boolean;
+  private readonly groups: Coalescer<StepCommit, CommitDone> | undefined;
 
   constructor(private readonly options: TypeormEngineRuntimeOptions) {
     const gate = gateFor(options.dataSource);
@@ -82,6 +96,7 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
     this.logs = new NodeLogWriter(options.dataSource, gate, this.clock, (error) =>
       this.logger.error('node log lines lost', { error: String(error) }),
     );
+    this.groups = this.groupRoundTrips(options.roundTripGroups);
     this.ids = new BlockIdGenerator(
       () => this.reserveIdBlock(),
       (error) => this.logger.error('could not reserve an id block', { error: String(error) }),
@@ -139,19 +154,57 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
   /**
    * On MySQL, a commit whose statements can all wait in a batch takes one round trip: START
    * TRANSACTION, its writes and COMMIT (see MysqlBatch). SQLite, in-process, runs them one by one,
-   * as do the rare commits with query-builder (rollback) statements.
+   * as do the rare commits with query-builder (rollback) statements. Commits that wait for the
+   * database at the same time share a transaction (Coalescer).
    */
   async commit(commit: StepCommit): Promise<CommitOutcome> {
     if (commit.relabelLogs?.length) await this.logs.flush();
     const done =
-      this.batching && CommitWriter.batchable(commit)
-        ? await this.retryLockConflicts(() =>
-            batchedTransaction(this.dataSource, (m, batch) => this.writer.apply(m, batch, commit)),
-          )
-        : await this.transaction((m) => this.writer.apply(m, new ImmediateBatch(m), commit));
+      this.groups && CommitWriter.batchable(commit) ? await this.groups.run(commit) : await this.commitAlone(commit);
     const { outcome, dispatch } = done();
     await this.dispatcher.dispatch(dispatch);
     return outcome;
+  }
+
+  private commitAlone(commit: StepCommit): Promise<CommitDone> {
+    return this.batching && CommitWriter.batchable(commit)
+      ? this.retryLockConflicts(() =>
+          batchedTransaction(this.dataSource, (m, batch) => this.writer.apply(m, batch, commit)),
+        )
+      : this.transaction((m) => this.writer.apply(m, new ImmediateBatch(m), commit));
+  }
+
+  /** Batchable commits in one transaction, in order; a failure rolls all back and is thrown as is. */
+  private commitTogether(commits: readonly StepCommit[]): Promise<CommitDone[]> {
+    const applyAll = async (m: EntityManager, batch: StatementBatch) => {
+      const dones: CommitDone[] = [];
+      for (const commit of commits) dones.push(await this.writer.apply(m, batch, commit));
+      return dones;
+    };
+    return this.gate.run(() =>
+      this.batching
+        ? batchedTransaction(this.dataSource, applyAll)
+        : this.dataSource.transaction((m) => applyAll(m, new ImmediateBatch(m))),
+    );
+  }
+
+  /** Commit groups, and on MySQL read groups on this data source; none when turned off. */
+  private groupRoundTrips(
+    setting: TypeormEngineRuntimeOptions['roundTripGroups'],
+  ): Coalescer<StepCommit, CommitDone> | undefined {
+    if (setting === false || setting?.maxGroupSize === 1) return undefined;
+    const limits = {
+      maxInFlight: setting?.maxInFlight ?? (this.batching ? 2 : 1),
+      maxGroupSize: setting?.maxGroupSize ?? 32,
+    };
+    if (this.batching) MysqlReadGroups.install(this.dataSource, limits);
+    return new Coalescer<StepCommit, CommitDone>({
+      together: (commits) => this.commitTogether(commits),
+      alone: (commit) => this.commitAlone(commit),
+      ...limits,
+      onGroupFailed: (size, error) =>
+        this.logger.debug('a commit group failed; its commits go alone', { size, error: String(error) }),
+    });
   }
 
   /** `scheduling: false → true`, or take over a lock leaked longer than the TTL. */

@@ -90,6 +90,7 @@ export const bambooProviders: Provider[] = [
         logger,
         prepareBatchSize: options.prepareBatchSize,
         scheduleLockTtlSeconds: options.scheduleLockTtlSeconds,
+        roundTripGroups: options.roundTripGroups,
       });
       await runtime.start();
       return timeRuntimeCalls(runtime, metrics);

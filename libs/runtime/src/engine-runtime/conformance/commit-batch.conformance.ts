@@ -180,6 +180,121 @@ export function describeCommitConformance(
       expect(await currentNode(p.id)).toBe('big');
     });
 
+    it('commits arriving while others are out share a transaction, and all of them are stored', async () => {
+      dispatched = 0;
+      const processes = Array.from({ length: 10 }, () => process());
+      await runtime.commit({ newProcesses: processes });
+      const counter = options.counter;
+      if (counter) {
+        counter.statements.length = 0;
+        counter.counting = true;
+      }
+      const outcomes = await Promise.all(
+        processes.map((p, i) =>
+          runtime.commit({
+            states: [{ record: state(`g-ok-${i}`, 'RUNNING', 'v1'), expect: null }],
+            processes: [{ id: p.id, patch: { currentNodeId: `g-ok-${i}` }, expectToken: null }],
+            dispatch: [{ task: wake(p.id, `g${i}`), delaySeconds: 0 }],
+          }),
+        ),
+      );
+      if (counter) counter.counting = false;
+      expect(outcomes).toEqual(processes.map(() => ({ parentWoken: false })));
+      for (const [i, p] of processes.entries()) {
+        expect(await runtime.getState(`g-ok-${i}`)).toMatchObject({ name: 'RUNNING', version: 'v1' });
+        expect(await currentNode(p.id)).toBe(`g-ok-${i}`);
+      }
+      expect(dispatched).toBe(10);
+      if (counter) {
+        // The first commits leave alone (a slot each); the others wait and leave together.
+        const transactions = counter.statements.filter((kind) => kind === 'BEGIN').length;
+        expect(transactions).toBeGreaterThanOrEqual(2);
+        expect(transactions).toBeLessThan(10);
+        expect(counter.statements.filter((kind) => kind === '+INSERT eri_state')).toHaveLength(10);
+      }
+    });
+
+    it('a group with a losing member commits the others and gives the loser its own error', async () => {
+      dispatched = 0;
+      const processes = Array.from({ length: 8 }, () => process());
+      await runtime.commit({
+        newProcesses: processes,
+        states: processes.map((_, i) => ({ record: state(`g-race-${i}`, 'READY', 'v1'), expect: null })),
+      });
+      const loser = 5;
+      const results = await Promise.allSettled(
+        processes.map((p, i) =>
+          runtime.commit({
+            states: [
+              {
+                record: state(`g-race-${i}`, 'RUNNING', 'v2'),
+                expect: { version: i === loser ? 'stale' : 'v1', name: 'READY' },
+              },
+            ],
+            processes: [{ id: p.id, patch: { currentNodeId: `g-race-${i}` } }],
+            dispatch: [{ task: wake(p.id, `r${i}`), delaySeconds: 0 }],
+          }),
+        ),
+      );
+      results.forEach((result, i) => {
+        if (i === loser) {
+          expect(result.status).toBe('rejected');
+          expect((result as PromiseRejectedResult).reason).toBeInstanceOf(StateVersionNotMatchError);
+        } else {
+          expect(result).toEqual({ status: 'fulfilled', value: { parentWoken: false } });
+        }
+      });
+      for (const [i, p] of processes.entries()) {
+        expect((await runtime.getState(`g-race-${i}`))?.name).toBe(i === loser ? 'READY' : 'RUNNING');
+        expect(await currentNode(p.id)).toBe(i === loser ? 'n' : `g-race-${i}`);
+      }
+      expect(dispatched).toBe(7);
+    });
+
+    it('joins of one parent in one group wake it exactly once', async () => {
+      dispatched = 0;
+      const parent = process({ needAck: 6 });
+      const children = Array.from({ length: 6 }, () => process({ parentId: parent.id }));
+      await runtime.commit({ newProcesses: [parent, ...children] });
+      const outcomes = await Promise.all(
+        children.map((child, i) =>
+          runtime.commit({
+            processes: [{ id: child.id, patch: { dead: true }, expectToken: null }],
+            join: { childProcessId: child.id, parentProcessId: parent.id, wakeParent: wake(parent.id, `j${i}`) },
+          }),
+        ),
+      );
+      expect(outcomes.filter((outcome) => outcome.parentWoken)).toHaveLength(1);
+      expect(dispatched).toBe(1);
+      const woken = (await runtime.getProcesses('root')).find((row) => row.id === parent.id);
+      expect(woken).toMatchObject({ ackNum: 0, needAck: -1 });
+    });
+
+    it('step reads waiting at the same time each get their own rows', async () => {
+      const processes = Array.from({ length: 8 }, (_, i) => process({ currentNodeId: `g-read-${i}` }));
+      await runtime.commit({
+        newProcesses: processes,
+        states: processes.map((_, i) => ({ record: state(`g-read-${i}`, 'RUNNING', `v${i}`), expect: null })),
+      });
+      const counter = options.counter;
+      if (counter) {
+        counter.statements.length = 0;
+        counter.counting = true;
+      }
+      const snapshots = await Promise.all(processes.map((p, i) => runtime.loadExecuteStep(p.id, `g-read-${i}`)));
+      if (counter) counter.counting = false;
+      snapshots.forEach((snapshot, i) => {
+        expect(snapshot.process.id).toBe(processes[i]!.id);
+        expect(snapshot.state).toMatchObject({ nodeId: `g-read-${i}`, version: `v${i}` });
+      });
+      await expect(runtime.loadExecuteStep('987654', 'g-read-0')).rejects.toThrow('process 987654 does not exist');
+      if (counter) {
+        expect(counter.statements.filter((kind) => kind.endsWith('SELECT'))).toHaveLength(8);
+        // Several travelled with another one (MySQL groups reads that wait at the same time).
+        expect(counter.statements.filter((kind) => kind === '+SELECT').length).toBeGreaterThan(0);
+      }
+    });
+
     if (options.deadlocks) {
       it('runs a commit again when it is chosen as a deadlock victim', async () => {
         const [x, y, ...ballast] = [process(), process(), process(), process()];
