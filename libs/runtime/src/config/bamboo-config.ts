@@ -60,9 +60,9 @@ export interface BambooConfig {
   /**
    * BAMBOO_ROUND_TRIP_GROUP_SIZE, BAMBOO_ROUND_TRIP_GROUPS_IN_FLIGHT: step commits waiting at the
    * same time share a transaction, and (MySQL) step reads a round trip, of at most `maxGroupSize`
-   * (1: each alone); `maxInFlight` groups out at once (undefined: 2 on MySQL, 1 on SQLite).
+   * (1: each alone); `maxInFlight` groups out at once.
    */
-  readonly roundTripGroups: { readonly maxGroupSize: number; readonly maxInFlight: number | undefined };
+  readonly roundTripGroups: { readonly maxGroupSize: number; readonly maxInFlight: number };
   readonly nodeRerunLimit: number;
   /** Engine behaviour switches of spec 10 (PIPELINE_ENABLE_ROLLBACK, …), handed to the engine's settings. */
   readonly engine: {

@@ -77,8 +77,8 @@ describe('loadBambooConfig', () => {
     expect(config.zombie.cure).toBe('redispatch');
   });
 
-  it('reads the round-trip group limits, automatic in-flight count unless set', () => {
-    expect(loadBambooConfig({}).roundTripGroups).toEqual({ maxGroupSize: 32, maxInFlight: undefined });
+  it('reads the round-trip group limits', () => {
+    expect(loadBambooConfig({}).roundTripGroups).toEqual({ maxGroupSize: 32, maxInFlight: 1 });
     const config = loadBambooConfig({ BAMBOO_ROUND_TRIP_GROUP_SIZE: '1', BAMBOO_ROUND_TRIP_GROUPS_IN_FLIGHT: '4' });
     expect(config.roundTripGroups).toEqual({ maxGroupSize: 1, maxInFlight: 4 });
     expect(() => loadBambooConfig({ BAMBOO_ROUND_TRIP_GROUPS_IN_FLIGHT: '0' })).toThrow(

@@ -64,10 +64,7 @@ export function loadBambooConfig(env: Readonly<Record<string, string | undefined
     prepareBatchSize: read.integer('BAMBOO_DJANGO_ERI_PREPARE_BATCH_SIZE', 500, 1),
     roundTripGroups: {
       maxGroupSize: read.integer('BAMBOO_ROUND_TRIP_GROUP_SIZE', 32, 1, 1000),
-      maxInFlight:
-        read.optional('BAMBOO_ROUND_TRIP_GROUPS_IN_FLIGHT') === undefined
-          ? undefined
-          : read.integer('BAMBOO_ROUND_TRIP_GROUPS_IN_FLIGHT', 1, 1, 100),
+      maxInFlight: read.integer('BAMBOO_ROUND_TRIP_GROUPS_IN_FLIGHT', 1, 1, 100),
     },
     nodeRerunLimit: read.integer('BAMBOO_DJANGO_ERI_NODE_RERUN_LIMIT', 100, 0),
     metricsPort: read.integer('METRICS_PORT', 8001, 0, 65535),

@@ -57,7 +57,7 @@ export interface TypeormEngineRuntimeOptions {
    * Step commits waiting at the same time share one transaction, and on MySQL step reads one
    * round trip (see Coalescer): how many groups may be out at once, and how many items one may
    * hold. `false` (or a group size of 1) sends each alone.
-   * @default MySQL { maxInFlight: 2, maxGroupSize: 32 }, SQLite { maxInFlight: 1, maxGroupSize: 32 }
+   * @default { maxInFlight: 1, maxGroupSize: 32 }
    */
   roundTripGroups?: false | { maxInFlight?: number; maxGroupSize?: number };
 }
@@ -194,7 +194,7 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
   ): Coalescer<StepCommit, CommitDone> | undefined {
     if (setting === false || setting?.maxGroupSize === 1) return undefined;
     const limits = {
-      maxInFlight: setting?.maxInFlight ?? (this.batching ? 2 : 1),
+      maxInFlight: setting?.maxInFlight ?? 1,
       maxGroupSize: setting?.maxGroupSize ?? 32,
     };
     if (this.batching) MysqlReadGroups.install(this.dataSource, limits);
