@@ -47,54 +47,73 @@ class Recorder {
   readonly finished: Recorder['calls'] = [];
 }
 
+const endOfTurn = () => new Promise((resolve) => setImmediate(resolve));
+const shape = (calls: Recorder['calls']) => calls.map(({ kind, items }) => [kind, items]);
+
 describe('Coalescer', () => {
-  it('sends an item alone at once when a slot is free', async () => {
+  it('sends a lone item alone, at the end of the turn', async () => {
     const recorder = new Recorder();
     const result = recorder.coalescer(1, 10).run(1);
-    expect(recorder.calls.map(({ kind, items }) => [kind, items])).toEqual([['alone', [1]]]);
+    expect(recorder.calls).toHaveLength(0);
+    await endOfTurn();
+    expect(shape(recorder.calls)).toEqual([['alone', [1]]]);
     await recorder.finishAll();
     await expect(result).resolves.toBe('a1');
   });
 
-  it('sends the items that arrived while the slots were busy together, in order', async () => {
+  it('sends the items of one turn together, in order', async () => {
     const recorder = new Recorder();
     const coalescer = recorder.coalescer(1, 10);
-    const results = [1, 2, 3, 4].map((item) => coalescer.run(item));
-    expect(recorder.calls.map(({ kind, items }) => [kind, items])).toEqual([['alone', [1]]]);
+    const results = [1, 2, 3].map((item) => coalescer.run(item));
+    await endOfTurn();
+    expect(shape(recorder.calls)).toEqual([['together', [1, 2, 3]]]);
     await recorder.finishAll();
-    expect(recorder.calls.map(({ kind, items }) => [kind, items])).toEqual([['together', [2, 3, 4]]]);
+    await expect(Promise.all(results)).resolves.toEqual(['t1', 't2', 't3']);
+  });
+
+  it('holds the items that arrive while the slots are busy and sends them together', async () => {
+    const recorder = new Recorder();
+    const coalescer = recorder.coalescer(1, 10);
+    const first = coalescer.run(1);
+    await endOfTurn();
+    const later = [2, 3, 4].map((item) => coalescer.run(item));
+    await endOfTurn();
+    expect(shape(recorder.calls)).toEqual([['alone', [1]]]);
     await recorder.finishAll();
-    await expect(Promise.all(results)).resolves.toEqual(['a1', 't2', 't3', 't4']);
+    expect(shape(recorder.calls)).toEqual([['together', [2, 3, 4]]]);
+    await recorder.finishAll();
+    await expect(Promise.all([first, ...later])).resolves.toEqual(['a1', 't2', 't3', 't4']);
   });
 
   it('keeps to maxInFlight and maxGroupSize', async () => {
     const recorder = new Recorder();
     const coalescer = recorder.coalescer(2, 3);
     const results = Array.from({ length: 10 }, (_, i) => coalescer.run(i));
+    await endOfTurn();
     while (recorder.calls.length > 0) await recorder.finishAll();
     await Promise.all(results);
     expect(recorder.maxOpen).toBe(2);
-    expect(recorder.finished.map(({ items }) => items)).toEqual([[0], [1], [2, 3, 4], [5, 6, 7], [8, 9]]);
+    expect(recorder.finished.map(({ items }) => items)).toEqual([[0, 1, 2], [3, 4, 5], [6, 7, 8], [9]]);
   });
 
   it('runs every member of a failed group alone, one after the other, each with its own outcome', async () => {
     const recorder = new Recorder();
     const failures: number[] = [];
     const coalescer = recorder.coalescer(1, 10, (size) => failures.push(size));
-    const results = [1, 2, -3, 4].map((item) => coalescer.run(item).catch((error: Error) => error.message));
-    await recorder.finishAll();
+    const results = [1, -2, 3].map((item) => coalescer.run(item).catch((error: Error) => error.message));
+    await endOfTurn();
     await recorder.finishAll(new Error('a member lost its race'));
     expect(failures).toEqual([3]);
     for (let i = 0; i < 3; i++) {
       expect(recorder.calls).toHaveLength(1);
       await recorder.finishAll();
     }
-    expect(recorder.finished.slice(2).map(({ kind, items }) => [kind, items])).toEqual([
-      ['alone', [2]],
-      ['alone', [-3]],
-      ['alone', [4]],
+    expect(shape(recorder.finished.slice(1))).toEqual([
+      ['alone', [1]],
+      ['alone', [-2]],
+      ['alone', [3]],
     ]);
-    await expect(Promise.all(results)).resolves.toEqual(['a1', 'a2', 'bad -3', 'a4']);
+    await expect(Promise.all(results)).resolves.toEqual(['a1', 'bad -2', 'a3']);
   });
 
   it('refuses limits below one', () => {
