@@ -153,6 +153,16 @@ export class RawTable<E extends ObjectLiteral> {
     where: Where<E> | ReadonlyArray<Where<E>>,
     options: { orderById?: boolean; one?: boolean } = {},
   ): Promise<E[]> {
+    const { sql, params } = this.findStatement(where, options);
+    const rows = await readRows(m, sql, params);
+    return rows.map((row) => this.hydrate(row));
+  }
+
+  /** The SELECT of `find`, not sent (to be nested in another statement). */
+  findStatement(
+    where: Where<E> | ReadonlyArray<Where<E>>,
+    options: { orderById?: boolean; one?: boolean } = {},
+  ): Statement {
     const params: unknown[] = [];
     const key = `S${options.orderById ? 'o' : ''}${options.one ? '1' : ''}|${this.whereKey(where, params)}`;
     const sql = this.text(key, () => {
@@ -160,8 +170,7 @@ export class RawTable<E extends ObjectLiteral> {
       if (options.orderById) text += ` ORDER BY ${this.column('id')} ASC`;
       return options.one ? `${text} LIMIT 1` : text;
     });
-    const rows = await readRows(m, sql, params);
-    return rows.map((row) => this.hydrate(row));
+    return { sql, params };
   }
 
   async findOne(m: EntityManager, where: Where<E>): Promise<E | undefined> {

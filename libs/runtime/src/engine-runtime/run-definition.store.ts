@@ -5,7 +5,7 @@ import {
   type RunDefinition,
   type RunPlan,
 } from '@bamboo/engine';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import {
   ContextOutputsEntity,
   ContextValueEntity,
@@ -18,9 +18,11 @@ import {
 import { RawTable } from './raw-table';
 import { toContextRow, toProcessRow, toStateRow, toStoredInputs } from './record-mappers';
 import { isUniqueViolation } from './sql-helpers';
+import { noRowGuard, type StatementBatch } from './statement-batch';
 
 /**
- * Writes a whole run in one transaction (spec 09 §3; plus its tree for the task list) and reads its immutable definition back:
+ * Writes a whole run in one transaction (spec 09 §3; plus its tree for the task list), one round
+ * trip on MySQL, and reads its immutable definition back:
  * node rows carry the `NodeDefinition`, the root's `eri_data` row the root pipeline data, and
  * `eri_context_outputs` the declared outputs of every pipeline. Its statements go through RawTable
  * (fixed SQL texts, multi-row INSERTs in batches of `batchSize` rows).
@@ -28,28 +30,56 @@ import { isUniqueViolation } from './sql-helpers';
 export class RunDefinitionStore {
   constructor(private readonly batchSize: number) {}
 
-  async prepare(m: EntityManager, plan: RunPlan): Promise<void> {
+  /**
+   * Adds the run's statements to `batch`: the refusal of ids that already have a state, then every
+   * INSERT. Immediate (SQLite): the refusal is a SELECT, checked at once. Queued (MySQL): it is a
+   * guard at the head of the batch, so that the whole run is one round trip; a taken id then fails
+   * the batch's commit with an error that `refusal` turns into the one SQLite gives.
+   */
+  async prepare(m: EntityManager, batch: StatementBatch, plan: RunPlan): Promise<void> {
     const rootId = plan.definition.rootPipelineId;
-    await this.refuseExistingStates(m, [plan.rootState.nodeId, ...Object.keys(plan.definition.nodes)]);
     if (plan.nodeData.some((entry) => entry.nodeId === rootId)) {
       throw new Error(`run plan of ${rootId} carries node data for the pipeline itself`);
     }
-    try {
-      await this.insertDefinition(m, plan);
-      await RawTable.of(m, NodeStateEntity).insert(m, [toStateRow(plan.rootState)]);
-      const instance = {
-        pipelineId: rootId,
-        name: plan.name,
-        tree: plan.tree,
-        createdTime: plan.rootState.createdTime,
-      };
-      await RawTable.of(m, PipelineInstanceEntity).insert(m, [instance]);
-      const first = plan.dispatch.find((d) => d.task.kind === 'execute' && d.task.processId === plan.rootProcess.id);
-      await RawTable.of(m, ProcessEntity).insert(m, [toProcessRow(plan.rootProcess, first?.task.nodeId ?? null)]);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new InvalidOperationError(`pipeline(${rootId}) or one of its nodes exists`);
-      throw error;
+    const ids = idsOf(plan);
+    if (batch.immediate) {
+      const taken = await this.takenState(m, ids);
+      if (taken !== undefined) throw alreadyHasState(taken);
+    } else {
+      const states = RawTable.of(m, NodeStateEntity);
+      for (let start = 0; start < ids.length; start += this.batchSize) {
+        const select = states.findStatement({ nodeId: ids.slice(start, start + this.batchSize) });
+        await batch.add(noRowGuard(select, () => new StateTaken()));
+      }
     }
+    // A state the refusal did not see yet (a concurrent submission), or a node row without one.
+    const exists = (error: unknown) =>
+      isUniqueViolation(error) ? new InvalidOperationError(`pipeline(${rootId}) or one of its nodes exists`) : error;
+    const insert = async <E extends ObjectLiteral>(entity: EntityTarget<E>, rows: ReadonlyArray<object>) => {
+      for (const statement of RawTable.of(m, entity).insertStatements(rows, this.batchSize)) {
+        await batch.add({ ...statement, mapError: exists });
+      }
+    };
+    await this.insertDefinition(plan, insert);
+    await insert(NodeStateEntity, [toStateRow(plan.rootState)]);
+    const instance = { pipelineId: rootId, name: plan.name, tree: plan.tree, createdTime: plan.rootState.createdTime };
+    await insert(PipelineInstanceEntity, [instance]);
+    const first = plan.dispatch.find((d) => d.task.kind === 'execute' && d.task.processId === plan.rootProcess.id);
+    await insert(ProcessEntity, [toProcessRow(plan.rootProcess, first?.task.nodeId ?? null)]);
+  }
+
+  /**
+   * The error a failed `prepare` on a queued batch is to throw, once its transaction rolled back:
+   * a taken id is named, as the immediate refusal does (the guard cannot say which it was).
+   */
+  async refusal(m: EntityManager, plan: RunPlan, error: unknown): Promise<unknown> {
+    if (!(error instanceof StateTaken)) return error;
+    const taken = await this.takenState(m, idsOf(plan));
+    // Its state went away since the guard saw it; the run was refused all the same.
+    if (taken === undefined) {
+      return new InvalidOperationError(`pipeline(${plan.definition.rootPipelineId}) or one of its nodes exists`);
+    }
+    return alreadyHasState(taken);
   }
 
   async load(m: EntityManager, rootPipelineId: string): Promise<RunDefinition> {
@@ -71,15 +101,16 @@ export class RunDefinitionStore {
     return { rootPipelineId, nodes, rootPipelineData, pipelineOutputs };
   }
 
-  private async refuseExistingStates(m: EntityManager, ids: string[]): Promise<void> {
+  private async takenState(m: EntityManager, ids: string[]): Promise<string | undefined> {
     const states = RawTable.of(m, NodeStateEntity);
     for (let start = 0; start < ids.length; start += this.batchSize) {
       const taken = await states.findOne(m, { nodeId: ids.slice(start, start + this.batchSize) });
-      if (taken) throw new InvalidOperationError(`node(${taken.nodeId}) already has a state`);
+      if (taken) return taken.nodeId;
     }
+    return undefined;
   }
 
-  private async insertDefinition(m: EntityManager, plan: RunPlan): Promise<void> {
+  private async insertDefinition(plan: RunPlan, insert: Insert): Promise<void> {
     const { definition } = plan;
     const rootId = definition.rootPipelineId;
     const nodeRows = Object.values(definition.nodes).map((node) => ({
@@ -87,7 +118,7 @@ export class RunDefinitionStore {
       rootPipelineId: rootId,
       detail: node as unknown as Record<string, unknown>,
     }));
-    await RawTable.of(m, NodeEntity).insert(m, nodeRows, this.batchSize);
+    await insert(NodeEntity, nodeRows);
     const rootInputs = Object.fromEntries(
       Object.entries(definition.rootPipelineData).map(([key, value]) => [key, { needRender: false, value }]),
     );
@@ -99,15 +130,28 @@ export class RunDefinitionStore {
       })),
       { nodeId: rootId, inputs: toStoredInputs({ inputs: rootInputs }), outputs: {} },
     ];
-    await RawTable.of(m, NodeDataEntity).insert(m, dataRows, this.batchSize);
+    await insert(NodeDataEntity, dataRows);
     const contextRows = plan.context.flatMap(({ pipelineId, values }) =>
       values.map((v) => toContextRow(pipelineId, v)),
     );
-    await RawTable.of(m, ContextValueEntity).insert(m, contextRows, this.batchSize);
+    await insert(ContextValueEntity, contextRows);
     const outputRows = Object.entries(definition.pipelineOutputs).map(([pipelineId, outputs]) => ({
       pipelineId,
       outputs,
     }));
-    await RawTable.of(m, ContextOutputsEntity).insert(m, outputRows, this.batchSize);
+    await insert(ContextOutputsEntity, outputRows);
   }
+}
+
+type Insert = <E extends ObjectLiteral>(entity: EntityTarget<E>, rows: ReadonlyArray<object>) => Promise<void>;
+
+/** A queued batch's guard found a state among the run's ids (which one, `refusal` reads). */
+class StateTaken extends Error {}
+
+function idsOf(plan: RunPlan): string[] {
+  return [plan.rootState.nodeId, ...Object.keys(plan.definition.nodes)];
+}
+
+function alreadyHasState(nodeId: string): InvalidOperationError {
+  return new InvalidOperationError(`node(${nodeId}) already has a state`);
 }

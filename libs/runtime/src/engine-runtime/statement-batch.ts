@@ -71,6 +71,23 @@ const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 const ONE_ROW_GUARD = 'SET @bamboo_guard = (SELECT 1 UNION ALL SELECT 2 FROM DUAL WHERE ROW_COUNT() <> 1)';
 const ER_SUBQUERY_NO_1_ROW = 1242;
 
+/**
+ * A write for a queued (MySQL) batch that fails with `error()` when `select` finds a row: a read
+ * the transaction depends on, checked in its one round trip. ONE_ROW_GUARD's subquery, on EXISTS;
+ * the server stops there, before the later writes and COMMIT.
+ */
+export function noRowGuard(select: Statement, error: () => Error): BatchedWrite {
+  return {
+    sql: `SET @bamboo_guard = (SELECT 1 UNION ALL SELECT 2 FROM DUAL WHERE EXISTS (${select.sql}))`,
+    params: select.params,
+    mapError: (failure) =>
+      failure instanceof QueryFailedError &&
+      (failure.driverError as { errno?: unknown } | undefined)?.errno === ER_SUBQUERY_NO_1_ROW
+        ? error()
+        : failure,
+  };
+}
+
 /** What a statement of a batch is there for. */
 type Part =
   { kind: 'write'; write: BatchedWrite } | { kind: 'guard'; unlessOne: () => Error } | { kind: 'transaction' };

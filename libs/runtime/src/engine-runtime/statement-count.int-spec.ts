@@ -1,7 +1,12 @@
 import { TEST_REDIS_URL, createTestDatabase, dropTestDatabase, randomQueuePrefix } from '@bamboo/testing';
 import { createBambooDataSource, type BambooDataSource } from '../persistence';
 import { BullTaskQueue } from '../queue/bull-task-queue';
-import { StatementCounter, countCallback, countPerServiceActivity } from './conformance/statement-counter.conformance';
+import {
+  StatementCounter,
+  countCallback,
+  countPerServiceActivity,
+  countSubmission,
+} from './conformance/statement-counter.conformance';
 
 // The same count on MariaDB + Bull (see statement-count.spec.ts):
 //   npx jest --selectProjects integration --runInBand -- libs/runtime/src/engine-runtime/statement-count.int-spec.ts
@@ -54,5 +59,27 @@ describe('statements per executed ServiceActivity (MariaDB + Bull, steady state)
     );
     console.log('MariaDB callback:', statements);
     expect(statements).toEqual(['SELECT', 'BEGIN', '+INSERT eri_callback_data', '+COMMIT']);
+  });
+
+  it('one submission: the whole run in one transaction', async () => {
+    const statements = await countSubmission(
+      dataSource,
+      counter,
+      () => new BullTaskQueue({ redisUrl: TEST_REDIS_URL, prefix: randomQueuePrefix('count') }),
+    );
+    console.log('submission:', statements);
+    // One round trip: the refusal of taken ids is a guard in the batch (RunDefinitionStore.prepare).
+    expect(statements).toEqual([
+      'BEGIN',
+      '+SET',
+      '+INSERT eri_node',
+      '+INSERT eri_data',
+      '+INSERT eri_context_value',
+      '+INSERT eri_context_outputs',
+      '+INSERT eri_state',
+      '+INSERT bamboo_pipeline_instance',
+      '+INSERT eri_process',
+      '+COMMIT',
+    ]);
   });
 });

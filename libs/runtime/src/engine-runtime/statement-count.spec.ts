@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBambooDataSource, type BambooDataSource } from '../persistence';
 import { InProcessTaskQueue } from '../queue/in-process-task-queue';
-import { StatementCounter, countCallback, countPerServiceActivity } from './conformance/statement-counter.conformance';
+import {
+  StatementCounter,
+  countCallback,
+  countPerServiceActivity,
+  countSubmission,
+} from './conformance/statement-counter.conformance';
 
 // ARCHITECTURE.md "few round trips": the SQL statements and queue operations of one executed
 // ServiceActivity, counted through TypeORM's logger. Print them with:
@@ -48,5 +53,22 @@ describe('statements per executed ServiceActivity (SQLite, steady state)', () =>
     const statements = await countCallback(dataSource, counter, () => new InProcessTaskQueue());
     console.log('SQLite callback:', statements);
     expect(statements).toEqual(['SELECT', 'BEGIN', 'INSERT eri_callback_data', 'COMMIT']);
+  });
+
+  it('one submission: the whole run in one transaction', async () => {
+    const statements = await countSubmission(dataSource, counter, () => new InProcessTaskQueue());
+    console.log('submission:', statements);
+    expect(statements).toEqual([
+      'BEGIN',
+      'SELECT eri_state',
+      'INSERT eri_node',
+      'INSERT eri_data',
+      'INSERT eri_context_value',
+      'INSERT eri_context_outputs',
+      'INSERT eri_state',
+      'INSERT bamboo_pipeline_instance',
+      'INSERT eri_process',
+      'COMMIT',
+    ]);
   });
 });

@@ -1,13 +1,4 @@
-import {
-  InvalidOperationError,
-  StateVersionNotMatchError,
-  type NodeDefinition,
-  type NodeStateRecord,
-  type PipelineTree,
-  type ProcessRecord,
-  type RunPlan,
-  type StepCommit,
-} from '@bamboo/engine';
+import { StateVersionNotMatchError, type NodeStateRecord, type ProcessRecord, type StepCommit } from '@bamboo/engine';
 import { FakeClock } from '@bamboo/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -158,55 +149,6 @@ describe('TypeormEngineRuntime on SQLite', () => {
     expect((await runtime.loadScheduleStep(query)).callbackData?.data).toEqual({ ok: 1 });
     await runtime.commit({ consumeCallbackData: [id] });
     expect((await runtime.loadScheduleStep(query)).callbackData).toBeUndefined();
-  });
-
-  it('stores a run in batches of prepareBatchSize rows, reads it back, and refuses stored ids', async () => {
-    const batched = new TypeormEngineRuntime({
-      dataSource,
-      queue: new InProcessTaskQueue(),
-      clock,
-      prepareBatchSize: 2,
-    });
-    await batched.start();
-    const node = (id: string, type: string) => ({ id, type, incoming: ['é'] }) as unknown as NodeDefinition;
-    const ids = ['pb-n1', 'pb-n2', 'pb-n3'];
-    const plan: RunPlan = {
-      tree: { id: 'pb-root', name: 'batched' } as unknown as PipelineTree,
-      name: 'batched',
-      definition: {
-        rootPipelineId: 'pb-root',
-        nodes: {
-          ...Object.fromEntries(ids.map((id) => [id, node(id, 'ServiceActivity')])),
-          'pb-sub': node('pb-sub', 'SubProcess'),
-        },
-        rootPipelineData: { a: 1, b: { c: [null] } },
-        pipelineOutputs: { 'pb-root': ['${x}'], 'pb-sub': ['${y}', '${z}'] },
-      },
-      rootState: { ...state('pb-root', 'RUNNING', 'v1'), rootId: 'pb-root', parentId: '' },
-      rootProcess: process({ rootPipelineId: 'pb-root', pipelineStack: ['pb-root'], currentNodeId: 'pb-n1' }),
-      nodeData: ids.map((nodeId) => ({ nodeId, data: { inputs: { k: { needRender: false, value: nodeId } } } })),
-      context: [
-        {
-          pipelineId: 'pb-root',
-          values: ['${x}', '${y}', '${z}'].map((key) => ({ key, type: 'PLAIN' as const, value: key, references: [] })),
-        },
-      ],
-      dispatch: [],
-    };
-    await batched.prepareRun(plan);
-    expect(await batched.loadRunDefinition('pb-root')).toEqual(plan.definition);
-    expect((await batched.getState('pb-root'))?.name).toBe('RUNNING');
-
-    // A pipeline or node id already in use: refused before anything is written...
-    await expect(batched.prepareRun(plan)).rejects.toThrow(
-      new InvalidOperationError('node(pb-root) already has a state'),
-    );
-    // ...or, without a state, by the unique keys, rolling back the whole run.
-    const again = { ...plan, rootState: { ...plan.rootState, nodeId: 'pb-root2' } };
-    again.definition = { ...plan.definition, rootPipelineId: 'pb-root2' };
-    await expect(batched.prepareRun(again)).rejects.toBeInstanceOf(InvalidOperationError);
-    expect(await batched.getState('pb-root2')).toBeUndefined();
-    expect(await dataSource.query(`SELECT 1 FROM eri_data WHERE node_id = 'pb-root2'`)).toEqual([]);
   });
 
   it('enqueues delayed dispatches with their delay and the route priority', async () => {

@@ -125,8 +125,19 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
     return super.getNodeLogs(nodeId, version);
   }
 
+  /**
+   * On MySQL a run is stored in one round trip (START TRANSACTION, the refusal of taken ids, the
+   * INSERTs, COMMIT: see RunDefinitionStore.prepare); SQLite, or MySQL without multi-statement
+   * texts, runs them one by one.
+   */
   async prepareRun(plan: RunPlan): Promise<void> {
-    await this.transaction((m) => this.runs.prepare(m, plan));
+    if (this.batching) {
+      await this.retryLockConflicts(() =>
+        batchedTransaction(this.dataSource, (m, batch) => this.runs.prepare(m, batch, plan)),
+      ).catch(async (error: unknown) => {
+        throw await this.read((m) => this.runs.refusal(m, plan, error));
+      });
+    } else await this.transaction((m) => this.runs.prepare(m, new ImmediateBatch(m), plan));
     await this.dispatcher.dispatch(plan.dispatch);
   }
 

@@ -17,6 +17,18 @@ export class StatementCounter implements TypeormLogger {
   logQuery(query: string): void {
     if (this.counting) this.statements.push((query.endsWith(BATCHED_MARK) ? '+' : '') + kindOf(query));
   }
+  /** The statements `work` sends, when it succeeds or fails. */
+  async during(work: () => Promise<unknown>): Promise<string[]> {
+    this.statements.length = 0;
+    this.counting = true;
+    try {
+      await work();
+    } finally {
+      this.counting = false;
+    }
+    return [...this.statements];
+  }
+
   logQueryError(): void {}
   logQuerySlow(): void {}
   logSchemaBuild(): void {}
@@ -96,15 +108,20 @@ export async function countPerServiceActivity(
   };
 }
 
+/** One durable node with the conformance catalog on `dataSource`. */
+async function startHarness(dataSource: DataSource, makeQueue: () => TaskQueue): Promise<DurableHarness> {
+  const tracker = new WorkTracker(new FakeClock());
+  const node = await startDurableNode({ dataSource, queue: makeQueue(), tracker, catalog: conformanceCatalog() });
+  return new DurableHarness([node], tracker);
+}
+
 /** The statements of one `Engine.callback` to a waiting node (the schedule it dispatches not run). */
 export async function countCallback(
   dataSource: DataSource,
   counter: StatementCounter,
   makeQueue: () => TaskQueue,
 ): Promise<string[]> {
-  const tracker = new WorkTracker(new FakeClock());
-  const node = await startDurableNode({ dataSource, queue: makeQueue(), tracker, catalog: conformanceCatalog() });
-  const harness = new DurableHarness([node], tracker);
+  const harness = await startHarness(dataSource, makeQueue);
   const k = new TreeKit().start().act('n', 'wait_callback').end().chain('start', 'n', 'end');
   const tree = k.build();
   await harness.engine.runPipeline(tree);
@@ -115,11 +132,29 @@ export async function countCallback(
   );
   // The run definition is read (and cached) already, as in a process that served the run before.
   await harness.engine.getPipelineStates(tree.id);
-  counter.statements.length = 0;
-  counter.counting = true;
-  await harness.engine.callback(k.id('n'), state!.version, { ok: true });
-  counter.counting = false;
-  const statements = [...counter.statements];
+  const statements = await counter.during(() => harness.engine.callback(k.id('n'), state!.version, { ok: true }));
+  await harness.runUntilIdle();
+  await harness.close();
+  return statements;
+}
+
+/** The statements of one `Engine.runPipeline` of a run with two activities (its first step not run). */
+export async function countSubmission(
+  dataSource: DataSource,
+  counter: StatementCounter,
+  makeQueue: () => TaskQueue,
+): Promise<string[]> {
+  const harness = await startHarness(dataSource, makeQueue);
+  const k = new TreeKit()
+    .start()
+    .act('a', 'echo', { v: splice('${x}') })
+    .act('b', 'echo', { v: plain(1) })
+    .end();
+  const tree = k
+    .chain('start', 'a', 'b', 'end')
+    .vars({ '${x}': plain('x') })
+    .build();
+  const statements = await counter.during(() => harness.engine.runPipeline(tree));
   await harness.runUntilIdle();
   await harness.close();
   return statements;
