@@ -19,6 +19,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 
 /** Everything the API app needs besides its modules; shared by main.ts and the e2e tests. */
 export function configureApiApp(app: NestExpressApplication, options: { docs: boolean } = { docs: true }): void {
+  // Express hashes every answer for an ETag (crypto, ~70 µs a response in the callbacks burst);
+  // a running engine's answers change between two reads and no client sends If-None-Match.
+  // Static console assets keep theirs (serve-static has its own).
+  app.set('etag', false);
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use(app.get(CallbackFastPath).handle);
   app.useGlobalPipes(createApiValidationPipe());

@@ -34,6 +34,7 @@ describe('REST API: pipelines (in-memory engine)', () => {
     const states = await request(app.getHttpServer())
       .get(`/api/v1/pipelines/${String(tree.id)}/states`)
       .expect(200);
+    expect(states.headers.etag).toBeUndefined();
     const root = states.body.data[tree.id as string];
     expect(root.state).toBe('FINISHED');
     expect(root.children[nodeId].state).toBe('FINISHED');
