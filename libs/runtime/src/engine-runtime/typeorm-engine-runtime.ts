@@ -83,6 +83,7 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
   /** MySQL/MariaDB: commits send their writes in one multi-statement round trip. */
   private readonly batching: boolean;
   private readonly groups: Coalescer<StepCommit, CommitDone> | undefined;
+  private readonly preparations: Coalescer<RunPlan, void> | undefined;
 
   constructor(private readonly options: TypeormEngineRuntimeOptions) {
     const gate = gateFor(options.dataSource);
@@ -97,6 +98,13 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
       this.logger.error('node log lines lost', { error: String(error) }),
     );
     this.groups = this.groupRoundTrips(options.roundTripGroups);
+    this.preparations =
+      this.groups &&
+      new Coalescer<RunPlan, void>({
+        together: (plans) => this.prepareTogether(plans),
+        alone: (plan) => this.prepareAlone(plan),
+        ...this.groupLimits(options.roundTripGroups),
+      });
     this.ids = new BlockIdGenerator(
       () => this.reserveIdBlock(),
       (error) => this.logger.error('could not reserve an id block', { error: String(error) }),
@@ -130,7 +138,16 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
    * INSERTs, COMMIT: see RunDefinitionStore.prepare); SQLite, or MySQL without multi-statement
    * texts, runs them one by one.
    */
+  /**
+   * Submissions that arrive together (a burst of POST /pipelines) share one transaction like step
+   * commits (ADR 0011); a group that fails prepares each alone, which names each refusal.
+   */
   async prepareRun(plan: RunPlan): Promise<void> {
+    await (this.preparations ? this.preparations.run(plan) : this.prepareAlone(plan));
+    await this.dispatcher.dispatch(plan.dispatch);
+  }
+
+  private async prepareAlone(plan: RunPlan): Promise<void> {
     if (this.batching) {
       await this.retryLockConflicts(() =>
         batchedTransaction(this.dataSource, (m, batch) => this.runs.prepare(m, batch, plan)),
@@ -138,7 +155,18 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
         throw await this.read((m) => this.runs.refusal(m, plan, error));
       });
     } else await this.transaction((m) => this.runs.prepare(m, new ImmediateBatch(m), plan));
-    await this.dispatcher.dispatch(plan.dispatch);
+  }
+
+  private prepareTogether(plans: readonly RunPlan[]): Promise<void[]> {
+    const prepareAll = async (m: EntityManager, batch: StatementBatch) => {
+      for (const plan of plans) await this.runs.prepare(m, batch, plan);
+      return plans.map(() => undefined);
+    };
+    return this.gate.run(() =>
+      this.batching
+        ? batchedTransaction(this.dataSource, prepareAll)
+        : this.dataSource.transaction((m) => prepareAll(m, new ImmediateBatch(m))),
+    );
   }
 
   loadRunDefinition(rootPipelineId: string): Promise<RunDefinition> {
@@ -199,15 +227,17 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
     );
   }
 
+  private groupLimits(setting: TypeormEngineRuntimeOptions['roundTripGroups']) {
+    const limits = setting || {};
+    return { maxInFlight: limits.maxInFlight ?? 1, maxGroupSize: limits.maxGroupSize ?? 32 };
+  }
+
   /** Commit groups, and on MySQL read groups on this data source; none when turned off. */
   private groupRoundTrips(
     setting: TypeormEngineRuntimeOptions['roundTripGroups'],
   ): Coalescer<StepCommit, CommitDone> | undefined {
     if (setting === false || setting?.maxGroupSize === 1) return undefined;
-    const limits = {
-      maxInFlight: setting?.maxInFlight ?? 1,
-      maxGroupSize: setting?.maxGroupSize ?? 32,
-    };
+    const limits = this.groupLimits(setting);
     if (this.batching) MysqlReadGroups.install(this.dataSource, limits);
     return new Coalescer<StepCommit, CommitDone>({
       together: (commits) => this.commitTogether(commits),

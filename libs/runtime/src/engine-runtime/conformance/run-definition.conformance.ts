@@ -133,5 +133,29 @@ export function describePrepareConformance(
       expect(await runtime.loadRunDefinition('tk-root')).toEqual(plan.definition);
       expect(dispatched).toBe(1);
     });
+
+    it('prepares submissions made together in one transaction, and refuses a repeated one alone', async () => {
+      dispatched = 0;
+      const plans = Array.from({ length: 4 }, (_, i) => runPlan(`bu${i}-root`, `bu${i}`, runtime.ids.id()));
+      await counter.during(() => Promise.all(plans.map((plan) => runtime.prepareRun(plan))));
+      expect(counter.statements.filter((kind) => kind === 'BEGIN')).toHaveLength(1);
+      for (const plan of plans) {
+        expect(await runtime.loadRunDefinition(plan.definition.rootPipelineId)).toEqual(plan.definition);
+      }
+      expect(dispatched).toBe(4);
+
+      // The same id twice in one burst: the group fails, and each plan is prepared alone.
+      const fresh = runPlan('bv-root', 'bv', runtime.ids.id());
+      const results = await Promise.allSettled([fresh, plans[0]!, { ...fresh }].map((p) => runtime.prepareRun(p)));
+      expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
+      expect((results[1] as PromiseRejectedResult).reason).toEqual(
+        new InvalidOperationError('node(bu0-root) already has a state'),
+      );
+      expect((results[2] as PromiseRejectedResult).reason).toEqual(
+        new InvalidOperationError('node(bv-root) already has a state'),
+      );
+      expect(await runtime.loadRunDefinition('bv-root')).toEqual(fresh.definition);
+      expect(dispatched).toBe(5);
+    });
   });
 }
