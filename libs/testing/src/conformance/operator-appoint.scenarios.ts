@@ -1,5 +1,5 @@
 import type { ConformanceHarness } from './conformance-harness';
-import { nameOf } from './operator-helpers';
+import { nameOf, versionOf } from './operator-helpers';
 import { stateNames } from './scenario-helpers';
 import { TreeKit } from './tree-kit';
 
@@ -56,12 +56,16 @@ export function operatorAppointScenarios(harness: () => ConformanceHarness): voi
 
   it('resumed before any process arrived, the booking is cancelled and the node runs from READY', async () => {
     const h = harness();
-    const k = new TreeKit().start().act('a', 'echo').end().chain('start', 'a', 'end');
+    // The process waits at `w` until called back, so that it surely has not reached `a` yet, even
+    // with real workers picking the run up at once.
+    const k = new TreeKit().start().act('w', 'wait_callback').act('a', 'echo').end().chain('start', 'w', 'a', 'end');
     const tree = k.build();
     await h.engine.runPipeline(tree);
+    await h.runUntilIdle();
     await h.engine.pauseNodeAppoint(k.id('a'));
     await h.engine.resumeNodeAppoint(k.id('a'));
     expect((await h.engine.getNodeState(k.id('a'))).state).toBe('READY');
+    await h.engine.callback(k.id('w'), await versionOf(h, tree.id, k.id('w')), {});
     await h.runUntilIdle();
     expect(await stateNames(h, tree.id)).toMatchObject({ [tree.id]: 'FINISHED', [k.id('a')]: 'FINISHED' });
   });
