@@ -51,69 +51,80 @@ const endOfTurn = () => new Promise((resolve) => setImmediate(resolve));
 const shape = (calls: Recorder['calls']) => calls.map(({ kind, items }) => [kind, items]);
 
 describe('Coalescer', () => {
-  it('sends a lone item alone, at the end of the turn', async () => {
+  it('sends an item alone at once when idle', async () => {
     const recorder = new Recorder();
     const result = recorder.coalescer(1, 10).run(1);
-    expect(recorder.calls).toHaveLength(0);
-    await endOfTurn();
     expect(shape(recorder.calls)).toEqual([['alone', [1]]]);
     await recorder.finishAll();
     await expect(result).resolves.toBe('a1');
   });
 
-  it('sends the items of one turn together, in order', async () => {
+  it('holds the items that arrive while the slots are busy and sends them together, in order', async () => {
     const recorder = new Recorder();
     const coalescer = recorder.coalescer(1, 10);
-    const results = [1, 2, 3].map((item) => coalescer.run(item));
-    await endOfTurn();
-    expect(shape(recorder.calls)).toEqual([['together', [1, 2, 3]]]);
-    await recorder.finishAll();
-    await expect(Promise.all(results)).resolves.toEqual(['t1', 't2', 't3']);
-  });
-
-  it('holds the items that arrive while the slots are busy and sends them together', async () => {
-    const recorder = new Recorder();
-    const coalescer = recorder.coalescer(1, 10);
-    const first = coalescer.run(1);
-    await endOfTurn();
-    const later = [2, 3, 4].map((item) => coalescer.run(item));
-    await endOfTurn();
+    const results = [1, 2, 3, 4].map((item) => coalescer.run(item));
     expect(shape(recorder.calls)).toEqual([['alone', [1]]]);
     await recorder.finishAll();
     expect(shape(recorder.calls)).toEqual([['together', [2, 3, 4]]]);
     await recorder.finishAll();
-    await expect(Promise.all([first, ...later])).resolves.toEqual(['a1', 't2', 't3', 't4']);
+    await expect(Promise.all(results)).resolves.toEqual(['a1', 't2', 't3', 't4']);
+  });
+
+  it('while busy, gathers the items of one turn even when a slot is free; idle again, sends at once', async () => {
+    const recorder = new Recorder();
+    const coalescer = recorder.coalescer(1, 10);
+    const first = [1, 2, 3].map((item) => coalescer.run(item));
+    await recorder.finishAll();
+    await recorder.finishAll();
+    await expect(Promise.all(first)).resolves.toEqual(['a1', 't2', 't3']);
+    // The last group had company: the next items wait for the end of the turn, and leave together.
+    const busy = [4, 5].map((item) => coalescer.run(item));
+    expect(recorder.calls).toHaveLength(0);
+    await endOfTurn();
+    expect(shape(recorder.calls)).toEqual([['together', [4, 5]]]);
+    await recorder.finishAll();
+    await expect(Promise.all(busy)).resolves.toEqual(['t4', 't5']);
+    // A lone item gathers once more, then a lone chain leaves at once.
+    const lone = coalescer.run(6);
+    expect(recorder.calls).toHaveLength(0);
+    await endOfTurn();
+    expect(shape(recorder.calls)).toEqual([['alone', [6]]]);
+    await recorder.finishAll();
+    await lone;
+    const next = coalescer.run(7);
+    expect(shape(recorder.calls)).toEqual([['alone', [7]]]);
+    await recorder.finishAll();
+    await expect(next).resolves.toBe('a7');
   });
 
   it('keeps to maxInFlight and maxGroupSize', async () => {
     const recorder = new Recorder();
     const coalescer = recorder.coalescer(2, 3);
     const results = Array.from({ length: 10 }, (_, i) => coalescer.run(i));
-    await endOfTurn();
     while (recorder.calls.length > 0) await recorder.finishAll();
     await Promise.all(results);
     expect(recorder.maxOpen).toBe(2);
-    expect(recorder.finished.map(({ items }) => items)).toEqual([[0, 1, 2], [3, 4, 5], [6, 7, 8], [9]]);
+    expect(recorder.finished.map(({ items }) => items)).toEqual([[0], [1], [2, 3, 4], [5, 6, 7], [8, 9]]);
   });
 
   it('runs every member of a failed group alone, one after the other, each with its own outcome', async () => {
     const recorder = new Recorder();
     const failures: number[] = [];
     const coalescer = recorder.coalescer(1, 10, (size) => failures.push(size));
-    const results = [1, -2, 3].map((item) => coalescer.run(item).catch((error: Error) => error.message));
-    await endOfTurn();
+    const results = [1, 2, -3, 4].map((item) => coalescer.run(item).catch((error: Error) => error.message));
+    await recorder.finishAll();
     await recorder.finishAll(new Error('a member lost its race'));
     expect(failures).toEqual([3]);
     for (let i = 0; i < 3; i++) {
       expect(recorder.calls).toHaveLength(1);
       await recorder.finishAll();
     }
-    expect(shape(recorder.finished.slice(1))).toEqual([
-      ['alone', [1]],
-      ['alone', [-2]],
-      ['alone', [3]],
+    expect(shape(recorder.finished.slice(2))).toEqual([
+      ['alone', [2]],
+      ['alone', [-3]],
+      ['alone', [4]],
     ]);
-    await expect(Promise.all(results)).resolves.toEqual(['a1', 'bad -2', 'a3']);
+    await expect(Promise.all(results)).resolves.toEqual(['a1', 'a2', 'bad -3', 'a4']);
   });
 
   it('refuses limits below one', () => {

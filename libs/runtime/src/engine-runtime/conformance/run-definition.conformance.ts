@@ -138,7 +138,8 @@ export function describePrepareConformance(
       dispatched = 0;
       const plans = Array.from({ length: 4 }, (_, i) => runPlan(`bu${i}-root`, `bu${i}`, runtime.ids.id()));
       await counter.during(() => Promise.all(plans.map((plan) => runtime.prepareRun(plan))));
-      expect(counter.statements.filter((kind) => kind === 'BEGIN')).toHaveLength(1);
+      // The first alone at once, the three made meanwhile together.
+      expect(counter.statements.filter((kind) => kind === 'BEGIN')).toHaveLength(2);
       for (const plan of plans) {
         expect(await runtime.loadRunDefinition(plan.definition.rootPipelineId)).toEqual(plan.definition);
       }
