@@ -46,6 +46,7 @@ export function describeCommitConformance(
     let runtime: TypeormEngineRuntime;
     let dispatched: number;
     const warnings: string[] = [];
+    const debugs: string[] = [];
     const currentNode = async (id: string) =>
       (await runtime.getProcesses('root')).find((row) => row.id === id)?.currentNodeId;
 
@@ -56,7 +57,12 @@ export function describeCommitConformance(
         dispatched += 1;
         return Promise.resolve('job');
       };
-      const logger = { debug() {}, info() {}, warn: (message: string) => warnings.push(message), error() {} };
+      const logger = {
+        debug: (message: string) => debugs.push(message),
+        info() {},
+        warn: (message: string) => warnings.push(message),
+        error() {},
+      };
       runtime = new TypeormEngineRuntime({ dataSource: ds, queue, clock, logger });
       await runtime.start();
     });
@@ -321,6 +327,39 @@ export function describeCommitConformance(
         }
         expect(warnings).toEqual(['commit lost a lock conflict; retrying']);
         expect([await currentNode(x.id), await currentNode(y.id)]).toEqual(['commit', 'commit']);
+      });
+
+      it('a commit group chosen as a deadlock victim commits each of its members alone', async () => {
+        const [x, y, z, ...ballast] = [process(), process(), process(), process(), process()];
+        await runtime.commit({ newProcesses: [x, y, z, ...ballast] });
+        const other = ds.createQueryRunner();
+        await other.startTransaction();
+        try {
+          for (const row of [x, ...ballast]) {
+            await other.query('UPDATE eri_process SET current_node_id = ? WHERE id = ?', ['other', Number(row.id)]);
+          }
+          debugs.length = 0;
+          // z leaves alone at once; y and x, asked for meanwhile, leave together after it: the
+          // group takes y, then waits for x, which the other transaction holds.
+          const alone = runtime.commit({ processes: [{ id: z.id, patch: { currentNodeId: 'group' } }] });
+          const members = [y, x].map((row) =>
+            runtime.commit({ processes: [{ id: row.id, patch: { currentNodeId: 'group' } }] }),
+          );
+          await alone;
+          await statementOn(ds, x.id);
+          // Taking y closes the cycle; InnoDB picks the group (it holds fewer rows).
+          await other.query('UPDATE eri_process SET current_node_id = ? WHERE id = ?', ['other', Number(y.id)]);
+          await other.commitTransaction();
+          await Promise.all(members);
+        } finally {
+          await other.release();
+        }
+        expect(debugs).toEqual(['a commit group failed; its commits go alone']);
+        expect([await currentNode(x.id), await currentNode(y.id), await currentNode(z.id)]).toEqual([
+          'group',
+          'group',
+          'group',
+        ]);
       });
     }
   });
