@@ -300,31 +300,46 @@ export function describeCommitConformance(
     });
 
     if (options.deadlocks) {
+      /**
+       * Another transaction holds `held` (more rows than the commits under test, so that InnoDB
+       * picks those as the victim); once `start`'s work waits for `waitedFor`, the other
+       * transaction takes `closing`, which closes the cycle, and commits.
+       */
+      const deadlock = async (
+        held: ProcessRecord[],
+        waitedFor: ProcessRecord,
+        closing: ProcessRecord,
+        start: () => Promise<unknown>,
+      ) => {
+        const other = ds.createQueryRunner();
+        const take = (row: ProcessRecord) =>
+          other.query('UPDATE eri_process SET current_node_id = ? WHERE id = ?', ['other', Number(row.id)]);
+        await other.startTransaction();
+        try {
+          for (const row of held) await take(row);
+          const work = start();
+          await statementOn(ds, waitedFor.id);
+          await take(closing);
+          await other.commitTransaction();
+          await work;
+        } finally {
+          await other.release();
+        }
+      };
+
       it('runs a commit again when it is chosen as a deadlock victim', async () => {
         const [x, y, ...ballast] = [process(), process(), process(), process()];
         await runtime.commit({ newProcesses: [x, y, ...ballast] });
-        // Another transaction holds x and more rows, so that InnoDB picks the commit as the victim.
-        const other = ds.createQueryRunner();
-        await other.startTransaction();
-        try {
-          for (const row of [x, ...ballast]) {
-            await other.query('UPDATE eri_process SET current_node_id = ? WHERE id = ?', ['other', Number(row.id)]);
-          }
-          warnings.length = 0;
-          const commit = runtime.commit({
+        warnings.length = 0;
+        // The commit takes y, then waits for x.
+        await deadlock([x, ...ballast], x, y, () =>
+          runtime.commit({
             processes: [
               { id: y.id, patch: { currentNodeId: 'commit' } },
               { id: x.id, patch: { currentNodeId: 'commit' } },
             ],
-          });
-          // Once the commit holds y and asks for x, taking y closes the cycle.
-          await statementOn(ds, x.id);
-          await other.query('UPDATE eri_process SET current_node_id = ? WHERE id = ?', ['other', Number(y.id)]);
-          await other.commitTransaction();
-          await commit;
-        } finally {
-          await other.release();
-        }
+          }),
+        );
         expect(warnings).toEqual(['commit lost a lock conflict; retrying']);
         expect([await currentNode(x.id), await currentNode(y.id)]).toEqual(['commit', 'commit']);
       });
@@ -332,28 +347,12 @@ export function describeCommitConformance(
       it('a commit group chosen as a deadlock victim commits each of its members alone', async () => {
         const [x, y, z, ...ballast] = [process(), process(), process(), process(), process()];
         await runtime.commit({ newProcesses: [x, y, z, ...ballast] });
-        const other = ds.createQueryRunner();
-        await other.startTransaction();
-        try {
-          for (const row of [x, ...ballast]) {
-            await other.query('UPDATE eri_process SET current_node_id = ? WHERE id = ?', ['other', Number(row.id)]);
-          }
-          debugs.length = 0;
-          // z leaves alone at once; y and x, asked for meanwhile, leave together after it: the
-          // group takes y, then waits for x, which the other transaction holds.
-          const alone = runtime.commit({ processes: [{ id: z.id, patch: { currentNodeId: 'group' } }] });
-          const members = [y, x].map((row) =>
-            runtime.commit({ processes: [{ id: row.id, patch: { currentNodeId: 'group' } }] }),
-          );
-          await alone;
-          await statementOn(ds, x.id);
-          // Taking y closes the cycle; InnoDB picks the group (it holds fewer rows).
-          await other.query('UPDATE eri_process SET current_node_id = ? WHERE id = ?', ['other', Number(y.id)]);
-          await other.commitTransaction();
-          await Promise.all(members);
-        } finally {
-          await other.release();
-        }
+        debugs.length = 0;
+        const move = (row: ProcessRecord) =>
+          runtime.commit({ processes: [{ id: row.id, patch: { currentNodeId: 'group' } }] });
+        // z leaves alone at once; y and x, asked for meanwhile, leave together after it: the group
+        // takes y, then waits for x.
+        await deadlock([x, ...ballast], x, y, () => Promise.all([z, y, x].map(move)));
         expect(debugs).toEqual(['a commit group failed; its commits go alone']);
         expect([await currentNode(x.id), await currentNode(y.id), await currentNode(z.id)]).toEqual([
           'group',
