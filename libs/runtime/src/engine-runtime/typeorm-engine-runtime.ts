@@ -220,9 +220,11 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
       for (const commit of commits) dones.push(await this.writer.apply(m, batch, commit));
       return dones;
     };
+    // A failed group makes every member commit again alone, with a guard after each conditional
+    // write: the group itself checks them all with one guard (MysqlBatch countedChecks).
     return this.gate.run(() =>
       this.batching
-        ? batchedTransaction(this.dataSource, applyAll)
+        ? batchedTransaction(this.dataSource, applyAll, { countedChecks: true })
         : this.dataSource.transaction((m) => applyAll(m, new ImmediateBatch(m))),
     );
   }
