@@ -126,6 +126,7 @@ export class MysqlBatch implements StatementBatch {
   constructor(
     private readonly runner: QueryRunner,
     private readonly countedChecks = false,
+    private readonly readCommitted = false,
   ) {}
 
   async add(write: BatchedWrite): Promise<void> {
@@ -152,6 +153,9 @@ export class MysqlBatch implements StatementBatch {
       parts.push(part);
     };
     if (!this.began) {
+      if (this.readCommitted) {
+        push({ sql: 'SET TRANSACTION ISOLATION LEVEL READ COMMITTED', params: [] }, { kind: 'transaction' });
+      }
       push({ sql: 'START TRANSACTION', params: [] }, { kind: 'transaction' });
       if (this.countedChecks) push({ sql: 'SET @bamboo_matched = 0', params: [] }, { kind: 'transaction' });
     }
@@ -251,10 +255,10 @@ function sizeOf({ sql, params }: Statement): number {
 export async function batchedTransaction<T>(
   dataSource: DataSource,
   work: (m: EntityManager, batch: StatementBatch) => Promise<T>,
-  options: { countedChecks?: boolean } = {},
+  options: { countedChecks?: boolean; readCommitted?: boolean } = {},
 ): Promise<T> {
   const runner = dataSource.createQueryRunner();
-  const batch = new MysqlBatch(runner, options.countedChecks);
+  const batch = new MysqlBatch(runner, options.countedChecks, options.readCommitted);
   try {
     const result = await work(runner.manager, batch);
     await batch.commit();

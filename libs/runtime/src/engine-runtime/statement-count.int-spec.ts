@@ -68,9 +68,11 @@ describe('statements per executed ServiceActivity (MariaDB + Bull, steady state)
       () => new BullTaskQueue({ redisUrl: TEST_REDIS_URL, prefix: randomQueuePrefix('count') }),
     );
     console.log('submission:', statements);
-    // One round trip: the refusal of taken ids is a guard in the batch (RunDefinitionStore.prepare).
+    // One round trip: the refusal of taken ids is a guard in the batch (RunDefinitionStore.prepare),
+    // in a READ COMMITTED transaction (no gap locks between concurrent submissions).
     expect(statements).toEqual([
-      'BEGIN',
+      'SET TRANSACTION',
+      '+BEGIN',
       '+SET',
       '+INSERT eri_node',
       '+INSERT eri_data',

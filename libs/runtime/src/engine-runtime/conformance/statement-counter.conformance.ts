@@ -40,6 +40,7 @@ export class StatementCounter implements TypeormLogger {
 function kindOf(query: string): string {
   const sql = query.replace(/\s+/g, ' ').trim();
   const verb = sql.split(' ')[0]!.toUpperCase();
+  if (/^SET TRANSACTION /i.test(sql)) return 'SET TRANSACTION';
   // A commit's one-row guard (`SET @bamboo_guard = (SELECT … FROM DUAL …)`) is a plain SET.
   const table = verb === 'SET' ? undefined : /(?:FROM|INTO|UPDATE)\s+[`"]?(\w+)/i.exec(sql)?.[1];
   return table ? `${verb} ${table}` : verb === 'START' ? 'BEGIN' : verb;
