@@ -145,11 +145,9 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
   /**
    * On MySQL a run is stored in one round trip (START TRANSACTION, the refusal of taken ids, the
    * INSERTs, COMMIT: see RunDefinitionStore.prepare); SQLite, or MySQL without multi-statement
-   * texts, runs them one by one.
-   */
-  /**
-   * Submissions that arrive together (a burst of POST /pipelines) share one transaction like step
-   * commits (ADR 0011); a group that fails prepares each alone, which names each refusal.
+   * texts, runs them one by one. Submissions that arrive together (a burst of POST /pipelines)
+   * share one transaction like step commits (ADR 0011); a group that fails prepares each alone,
+   * which names each refusal.
    */
   async prepareRun(plan: RunPlan): Promise<void> {
     await (this.preparations ? this.preparations.run(plan) : this.prepareAlone(plan));
