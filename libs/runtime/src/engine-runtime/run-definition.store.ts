@@ -53,8 +53,7 @@ export class RunDefinitionStore {
       }
     }
     // A state the refusal did not see yet (a concurrent submission), or a node row without one.
-    const exists = (error: unknown) =>
-      isUniqueViolation(error) ? new InvalidOperationError(`pipeline(${rootId}) or one of its nodes exists`) : error;
+    const exists = (error: unknown) => (isUniqueViolation(error) ? runExists(rootId) : error);
     const insert = async <E extends ObjectLiteral>(entity: EntityTarget<E>, rows: ReadonlyArray<object>) => {
       for (const statement of RawTable.of(m, entity).insertStatements(rows, this.batchSize)) {
         await batch.add({ ...statement, mapError: exists });
@@ -76,10 +75,7 @@ export class RunDefinitionStore {
     if (!(error instanceof StateTaken)) return error;
     const taken = await this.takenState(m, idsOf(plan));
     // Its state went away since the guard saw it; the run was refused all the same.
-    if (taken === undefined) {
-      return new InvalidOperationError(`pipeline(${plan.definition.rootPipelineId}) or one of its nodes exists`);
-    }
-    return alreadyHasState(taken);
+    return taken === undefined ? runExists(plan.definition.rootPipelineId) : alreadyHasState(taken);
   }
 
   async load(m: EntityManager, rootPipelineId: string): Promise<RunDefinition> {
@@ -150,6 +146,10 @@ class StateTaken extends Error {}
 
 function idsOf(plan: RunPlan): string[] {
   return [plan.rootState.nodeId, ...Object.keys(plan.definition.nodes)];
+}
+
+function runExists(rootId: string): InvalidOperationError {
+  return new InvalidOperationError(`pipeline(${rootId}) or one of its nodes exists`);
 }
 
 function alreadyHasState(nodeId: string): InvalidOperationError {

@@ -68,8 +68,16 @@ const MAX_BATCH_BYTES = 4 * 1024 * 1024;
  * CLIENT_FOUND_ROWS), so that the server stops before the batch's COMMIT. Plain SQL, as MySQL
  * has no SIGNAL outside stored programs; it answers with an OK packet, like the writes.
  */
-const ONE_ROW_GUARD = 'SET @bamboo_guard = (SELECT 1 UNION ALL SELECT 2 FROM DUAL WHERE ROW_COUNT() <> 1)';
+const ONE_ROW_GUARD = failWhen('ROW_COUNT() <> 1');
 const ER_SUBQUERY_NO_1_ROW = 1242;
+
+/**
+ * A statement that fails with ER_SUBQUERY_NO_1_ROW when `condition` holds (its subquery then
+ * returns two rows), and otherwise does nothing: the batch's way to stop before COMMIT.
+ */
+function failWhen(condition: string): string {
+  return `SET @bamboo_guard = (SELECT 1 UNION ALL SELECT 2 FROM DUAL WHERE ${condition})`;
+}
 
 /**
  * A write for a queued (MySQL) batch that fails with `error()` when `select` finds a row: a read
@@ -78,7 +86,7 @@ const ER_SUBQUERY_NO_1_ROW = 1242;
  */
 export function noRowGuard(select: Statement, error: () => Error): BatchedWrite {
   return {
-    sql: `SET @bamboo_guard = (SELECT 1 UNION ALL SELECT 2 FROM DUAL WHERE EXISTS (${select.sql}))`,
+    sql: failWhen(`EXISTS (${select.sql})`),
     params: select.params,
     mapError: (failure) =>
       failure instanceof QueryFailedError &&
@@ -171,7 +179,7 @@ export class MysqlBatch implements StatementBatch {
       }
     }
     if (commit && this.counted > 0) {
-      const guard = `SET @bamboo_guard = (SELECT 1 UNION ALL SELECT 2 FROM DUAL WHERE @bamboo_matched <> ${this.counted})`;
+      const guard = failWhen(`@bamboo_matched <> ${this.counted}`);
       const missed = () => new Error('a conditional write of the commit group matched no row');
       push({ sql: guard, params: [] }, { kind: 'guard', unlessOne: missed });
     }
@@ -222,6 +230,9 @@ export class MysqlBatch implements StatementBatch {
   }
 }
 
+/** countingMatches' texts by the original text (null: not an UPDATE it can count). */
+const COUNTING_TEXTS = new Map<string, string | null>();
+
 /**
  * The UPDATE with one more assignment that adds the rows it matches to `@bamboo_matched` (MySQL
  * evaluates SET expressions once per matched row, changed or not, as CLIENT_FOUND_ROWS counts);
@@ -229,10 +240,16 @@ export class MysqlBatch implements StatementBatch {
  * own guard.
  */
 function countingMatches({ sql, params }: Statement): Statement | undefined {
-  const where = sql.indexOf(' WHERE ');
-  if (!sql.startsWith('UPDATE ') || where < 0) return undefined;
-  const count = ', `id` = IF((@bamboo_matched := @bamboo_matched + 1) IS NULL, `id`, `id`)';
-  return { sql: sql.slice(0, where) + count + sql.slice(where), params };
+  let counting = COUNTING_TEXTS.get(sql);
+  if (counting === undefined) {
+    const where = sql.indexOf(' WHERE ');
+    const count = ', `id` = IF((@bamboo_matched := @bamboo_matched + 1) IS NULL, `id`, `id`)';
+    counting = sql.startsWith('UPDATE ') && where >= 0 ? sql.slice(0, where) + count + sql.slice(where) : null;
+    // RawTable's texts come in a bounded number of shapes; the cache is cleared should it grow.
+    if (COUNTING_TEXTS.size >= 1000) COUNTING_TEXTS.clear();
+    COUNTING_TEXTS.set(sql, counting);
+  }
+  return counting === null ? undefined : { sql: counting, params };
 }
 
 /** Roughly the bytes a write adds to the batch's packet (its text and its parameters). */

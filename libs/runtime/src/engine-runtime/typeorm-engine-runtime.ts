@@ -71,6 +71,21 @@ export interface TypeormEngineRuntimeOptions {
   roundTripGroups?: false | { maxInFlight?: number; maxGroupSize?: number };
 }
 
+/** Group limits of `roundTripGroups`; undefined when grouping is off. */
+function roundTripLimits(
+  setting: TypeormEngineRuntimeOptions['roundTripGroups'],
+): { maxInFlight: number; maxGroupSize: number } | undefined {
+  if (setting === false || setting?.maxGroupSize === 1) return undefined;
+  return { maxInFlight: setting?.maxInFlight ?? 1, maxGroupSize: setting?.maxGroupSize ?? 32 };
+}
+
+/** `apply` on each item in order (statements queue in that order); their results in order. */
+async function applyEach<I, R>(items: readonly I[], apply: (item: I) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (const item of items) results.push(await apply(item));
+  return results;
+}
+
 /** A commit's result, asked once its transaction committed (the join's outcome is known then). */
 type CommitDone = () => { outcome: CommitOutcome; dispatch: Dispatch[] };
 
@@ -106,13 +121,32 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
     this.logs = new NodeLogWriter(options.dataSource, gate, this.clock, (error) =>
       this.logger.error('node log lines lost', { error: String(error) }),
     );
-    this.groups = this.groupRoundTrips(options.roundTripGroups);
+    const limits = roundTripLimits(options.roundTripGroups);
+    if (limits && this.batching) MysqlReadGroups.install(options.dataSource, limits);
+    this.groups =
+      limits &&
+      new Coalescer<StepCommit, CommitDone>({
+        // A failed group makes every member commit again alone, with a guard after each
+        // conditional write: the group itself checks them all with one (MysqlBatch countedChecks).
+        together: (commits) =>
+          this.inOneTransaction((m, batch) => applyEach(commits, (c) => this.writer.apply(m, batch, c)), {
+            countedChecks: true,
+          }),
+        alone: (commit) => this.commitAlone(commit),
+        ...limits,
+        onGroupFailed: (size, error) =>
+          this.logger.debug('a commit group failed; its commits go alone', { size, error: String(error) }),
+      });
     this.preparations =
-      this.groups &&
+      limits &&
       new Coalescer<RunPlan, void>({
-        together: (plans) => this.prepareTogether(plans),
+        together: (plans) =>
+          this.inOneTransaction(
+            (m, batch) => applyEach(plans, (plan) => this.runs.prepare(m, batch, plan)),
+            PREPARE_ISOLATION,
+          ),
         alone: (plan) => this.prepareAlone(plan),
-        ...this.groupLimits(options.roundTripGroups),
+        ...limits,
       });
     this.ids = new BlockIdGenerator(
       () => this.reserveIdBlock(),
@@ -164,18 +198,6 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
     } else await this.transaction((m) => this.runs.prepare(m, new ImmediateBatch(m), plan));
   }
 
-  private prepareTogether(plans: readonly RunPlan[]): Promise<void[]> {
-    const prepareAll = async (m: EntityManager, batch: StatementBatch) => {
-      for (const plan of plans) await this.runs.prepare(m, batch, plan);
-      return plans.map(() => undefined);
-    };
-    return this.gate.run(() =>
-      this.batching
-        ? batchedTransaction(this.dataSource, prepareAll, PREPARE_ISOLATION)
-        : this.dataSource.transaction((m) => prepareAll(m, new ImmediateBatch(m))),
-    );
-  }
-
   loadRunDefinition(rootPipelineId: string): Promise<RunDefinition> {
     return this.read((m) => this.runs.load(m, rootPipelineId));
   }
@@ -220,41 +242,19 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
       : this.transaction((m) => this.writer.apply(m, new ImmediateBatch(m), commit));
   }
 
-  /** Batchable commits in one transaction, in order; a failure rolls all back and is thrown as is. */
-  private commitTogether(commits: readonly StepCommit[]): Promise<CommitDone[]> {
-    const applyAll = async (m: EntityManager, batch: StatementBatch) => {
-      const dones: CommitDone[] = [];
-      for (const commit of commits) dones.push(await this.writer.apply(m, batch, commit));
-      return dones;
-    };
-    // A failed group makes every member commit again alone, with a guard after each conditional
-    // write: the group itself checks them all with one guard (MysqlBatch countedChecks).
+  /**
+   * A group's work in one transaction (a MysqlBatch on MySQL); a failure rolls it all back and is
+   * thrown as is, for the coalescer to send the members alone.
+   */
+  private inOneTransaction<T>(
+    work: (m: EntityManager, batch: StatementBatch) => Promise<T>,
+    options: { countedChecks?: boolean; readCommitted?: boolean },
+  ): Promise<T> {
     return this.gate.run(() =>
       this.batching
-        ? batchedTransaction(this.dataSource, applyAll, { countedChecks: true })
-        : this.dataSource.transaction((m) => applyAll(m, new ImmediateBatch(m))),
+        ? batchedTransaction(this.dataSource, work, options)
+        : this.dataSource.transaction((m) => work(m, new ImmediateBatch(m))),
     );
-  }
-
-  private groupLimits(setting: TypeormEngineRuntimeOptions['roundTripGroups']) {
-    const limits = setting || {};
-    return { maxInFlight: limits.maxInFlight ?? 1, maxGroupSize: limits.maxGroupSize ?? 32 };
-  }
-
-  /** Commit groups, and on MySQL read groups on this data source; none when turned off. */
-  private groupRoundTrips(
-    setting: TypeormEngineRuntimeOptions['roundTripGroups'],
-  ): Coalescer<StepCommit, CommitDone> | undefined {
-    if (setting === false || setting?.maxGroupSize === 1) return undefined;
-    const limits = this.groupLimits(setting);
-    if (this.batching) MysqlReadGroups.install(this.dataSource, limits);
-    return new Coalescer<StepCommit, CommitDone>({
-      together: (commits) => this.commitTogether(commits),
-      alone: (commit) => this.commitAlone(commit),
-      ...limits,
-      onGroupFailed: (size, error) =>
-        this.logger.debug('a commit group failed; its commits go alone', { size, error: String(error) }),
-    });
   }
 
   /** `scheduling: false → true`, or take over a lock leaked longer than the TTL. */
