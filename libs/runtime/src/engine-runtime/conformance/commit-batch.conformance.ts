@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { StateVersionNotMatchError, type NodeStateRecord, type ProcessRecord, type StepCommit } from '@bamboo/engine';
 import { FakeClock } from '@bamboo/testing';
 import { QueryFailedError, type DataSource } from 'typeorm';
-import { InProcessTaskQueue } from '../../queue/in-process-task-queue';
-import { executeTask, processRecord, stateRecord } from './records.conformance';
+import { countingQueue, executeTask, processRecord, stateRecord } from './records.conformance';
 import { TypeormEngineRuntime } from '../typeorm-engine-runtime';
 import type { StatementCounter } from './statement-counter.conformance';
 
@@ -52,11 +51,7 @@ export function describeCommitConformance(
 
     beforeAll(async () => {
       ds = await open();
-      const queue = new InProcessTaskQueue();
-      queue.add = () => {
-        dispatched += 1;
-        return Promise.resolve('job');
-      };
+      const queue = countingQueue(() => (dispatched += 1));
       const logger = {
         debug: (message: string) => debugs.push(message),
         info() {},

@@ -1,4 +1,5 @@
 import type { NodeStateRecord, ProcessRecord } from '@bamboo/engine';
+import { InProcessTaskQueue } from '../../queue/in-process-task-queue';
 
 /** A sleeping process of the pipeline `root`, on node `n`, without a pending task. */
 export function processRecord(id: string, overrides: Partial<ProcessRecord> = {}): ProcessRecord {
@@ -59,4 +60,14 @@ export function executeTask(processId: string, token: string) {
     parentPipelineId: 'root',
     token,
   };
+}
+
+/** An in-process queue that only counts its adds (dispatches after a commit), calling `onAdd`. */
+export function countingQueue(onAdd: () => void): InProcessTaskQueue {
+  const queue = new InProcessTaskQueue();
+  queue.add = () => {
+    onAdd();
+    return Promise.resolve('job');
+  };
+  return queue;
 }

@@ -4,7 +4,7 @@ import { FakeClock } from '@bamboo/testing';
 import type { DataSource } from 'typeorm';
 import { InProcessTaskQueue } from '../../queue/in-process-task-queue';
 import { TypeormEngineRuntime } from '../typeorm-engine-runtime';
-import { executeTask, processRecord, stateRecord } from './records.conformance';
+import { countingQueue, executeTask, processRecord, stateRecord } from './records.conformance';
 import type { StatementCounter } from './statement-counter.conformance';
 
 const clock = new FakeClock();
@@ -83,11 +83,7 @@ export function describePrepareConformance(
 
     beforeAll(async () => {
       ds = await open();
-      const queue = new InProcessTaskQueue();
-      queue.add = () => {
-        dispatched += 1;
-        return Promise.resolve('job');
-      };
+      const queue = countingQueue(() => (dispatched += 1));
       runtime = new TypeormEngineRuntime({ dataSource: ds, queue, clock, prepareBatchSize: 2 });
       await runtime.start();
     });
@@ -139,24 +135,17 @@ export function describePrepareConformance(
 
     it('prepares concurrent submissions each in its own transaction without lock conflicts', async () => {
       // Groups off: each submission is its own transaction, as across several api processes.
-      const alone = new TypeormEngineRuntime({
-        dataSource: ds,
-        queue: new InProcessTaskQueue(),
-        roundTripGroups: false,
-      });
-      await alone.start();
       const warnings: string[] = [];
-      const plans = Array.from({ length: 12 }, (_, i) => runPlan(`cc${i}-root`, `cc${i}`, alone.ids.id()));
-      const logged = new TypeormEngineRuntime({
-        dataSource: ds,
-        queue: new InProcessTaskQueue(),
-        roundTripGroups: false,
-        logger: { debug() {}, info() {}, warn: (message: string) => warnings.push(message), error() {} },
-      });
-      await logged.start();
-      await Promise.all(plans.map((plan, i) => (i % 2 ? alone : logged).prepareRun(plan)));
+      const logger = { debug() {}, info() {}, warn: (message: string) => warnings.push(message), error() {} };
+      const [one, other] = [0, 1].map(
+        () =>
+          new TypeormEngineRuntime({ dataSource: ds, queue: new InProcessTaskQueue(), roundTripGroups: false, logger }),
+      ) as [TypeormEngineRuntime, TypeormEngineRuntime];
+      await Promise.all([one.start(), other.start()]);
+      const plans = Array.from({ length: 12 }, (_, i) => runPlan(`cc${i}-root`, `cc${i}`, one.ids.id()));
+      await Promise.all(plans.map((plan, i) => (i % 2 ? one : other).prepareRun(plan)));
       for (const plan of plans) {
-        expect(await alone.loadRunDefinition(plan.definition.rootPipelineId)).toEqual(plan.definition);
+        expect(await one.loadRunDefinition(plan.definition.rootPipelineId)).toEqual(plan.definition);
       }
       expect(warnings).toEqual([]);
     });
