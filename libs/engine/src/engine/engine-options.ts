@@ -24,10 +24,10 @@ export interface EngineOptions {
   /** @default none: the first poll of a schedule takes its lock and reads in its own step */
   followUps?: FollowUpPort;
   /**
-   * Start events, exclusive and converge gateways that only wrote states leave their commit to the
-   * next node's first commit in the same task (ExecuteRunner.step): fewer transactions, and after a
-   * crash the process is found at the last committed node before them. @default true; false: every
-   * step commits on its own
+   * Start events, exclusive and converge gateways that only wrote states, and finished
+   * ServiceActivities, leave their commit to the next node's first commit in the same task
+   * (ExecuteRunner.step, ADR 0009): fewer transactions, and after a crash the process is found at
+   * the last committed node before them. @default true; false: every step commits on its own
    */
   deferTrivialCommits?: boolean;
 }

@@ -14,6 +14,8 @@ export type ExecuteOutcome =
   | { kind: 'failed' }
   /** The node waits for polls or callbacks: the process sleeps, a schedule is created. */
   | { kind: 'schedule'; scheduleType: ScheduleTypeCode }
+  /** The node's schedule is recorded and its next poll dispatched (first poll in the step): the process sleeps. */
+  | { kind: 'wait' }
   /** The node forked children toward `convergeGatewayId`: the parent sleeps until they join. */
   | { kind: 'fork'; targets: string[]; convergeGatewayId: string }
   /** The root pipeline ended: the process dies. */

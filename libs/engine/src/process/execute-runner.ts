@@ -6,6 +6,7 @@ import type { NodeDefinition, RunDefinition } from '../runtime/node-definition';
 import type { ExecuteStepSnapshot } from '../runtime/step-snapshot';
 import { NO_FINISH_HOOKS, type ActivityFinishHooks } from './activity-finish-hooks';
 import type { EngineServices } from './engine-services';
+import { FirstPollInStep } from './first-poll';
 import { decideEntry, historyOf } from './node-entry';
 import { nodeTypeLabel, stopwatch } from './observation';
 import { ProcessEffects } from './process-effects';
@@ -27,7 +28,10 @@ const DEFERRABLE = new Set<NodeDefinition['type']>(['EmptyStartEvent', 'Exclusiv
 /** What one step leaves: the next node of the process, and effects not committed yet. */
 interface StepResult {
   next: string | undefined;
+  /** A trivial step's effects, which the next step adds to and commits (see `ExecuteRunner.step`). */
   deferred?: StepEffects;
+  /** A finished activity's result, committed with the next step's first commit (see `step`). */
+  result?: StepEffects;
 }
 
 /**
@@ -41,11 +45,15 @@ interface StepResult {
  * attempt's result is discarded and the task ends.
  */
 export class ExecuteRunner {
+  private readonly firstPoll: FirstPollInStep;
+
   constructor(
     private readonly services: EngineServices,
     private readonly runs: RunCache,
     private readonly finishHooks: ActivityFinishHooks = NO_FINISH_HOOKS,
-  ) {}
+  ) {
+    this.firstPoll = new FirstPollInStep(services);
+  }
 
   async run(task: ExecuteTask): Promise<void> {
     const { observer } = this.services;
@@ -76,12 +84,14 @@ export class ExecuteRunner {
     // Steps whose commit was left to a later step: where they began, and their effects.
     let chainStart: string | undefined;
     let carried: StepEffects | undefined;
+    let activityResult: StepEffects | undefined;
     for (;;) {
       let result: StepResult;
       try {
-        result = await this.step(run, proc, current, snapshot, carried);
+        result = await this.step(run, proc, current, snapshot, carried, activityResult);
         conflicts = 0;
       } catch (error) {
+        activityResult = undefined;
         if (!this.lostRace(error, proc, current, ++conflicts)) throw error;
         // A lost entry took the deferred steps with it: decide again from the first of them.
         if (chainStart !== undefined) current = chainStart;
@@ -93,10 +103,21 @@ export class ExecuteRunner {
         return;
       }
       carried = result.deferred;
+      activityResult = result.result;
       chainStart = carried ? (chainStart ?? current) : undefined;
       if (result.next === undefined) return;
       current = result.next;
-      snapshot = await runtime.loadExecuteStep(proc.process.id, current);
+      snapshot = await this.loadNext(proc, current, activityResult);
+    }
+  }
+
+  /** Reads the next step; a read that fails first commits the activity result waiting for it. */
+  private async loadNext(proc: ProcessEffects, nodeId: string, activityResult: StepEffects | undefined) {
+    try {
+      return await this.services.runtime.loadExecuteStep(proc.process.id, nodeId);
+    } catch (error) {
+      await activityResult?.flush().catch(() => undefined);
+      throw error;
     }
   }
 
@@ -124,22 +145,38 @@ export class ExecuteRunner {
     current: string,
     snapshot: ExecuteStepSnapshot,
     carried?: StepEffects,
+    activityResult?: StepEffects,
   ): Promise<StepResult> {
     // Spec 08 §7.1 Decision: the pre-process timer starts per node, not once per task.
     const preProcess = stopwatch(this.services);
     const effects = carried ?? new StepEffects(this.services);
     let first = true;
+    let waiting = activityResult;
     const flush = async () => {
       proc.writeTo(effects);
+      const before = waiting;
+      waiting = undefined;
       try {
-        await effects.flush();
+        await effects.flush(before);
       } catch (error) {
         proc.releaseClaim();
-        if (first && error instanceof StateVersionNotMatchError) throw new EntryConflict(error.message);
+        if (!(error instanceof StateVersionNotMatchError)) throw error;
+        // Whose compare-and-set lost? The activity's result alone tells: if it loses too, an
+        // operator changed that attempt and its result is discarded (the task ends); if not, this
+        // step's entry lost and is decided again.
+        if (before) await before.flush();
+        if (first) throw new EntryConflict(error.message);
         throw error;
       }
       first = false;
       proc.committed();
+    };
+    // Handlers that run no user code read the store before their step commits (gateway conditions,
+    // subprocess inputs): the activity result they may depend on is committed first.
+    const commitWaitingResult = async () => {
+      const before = waiting;
+      waiting = undefined;
+      await before?.flush();
     };
     if (current === proc.process.destinationId) {
       proc.arriveAtDestination(effects, current);
@@ -160,6 +197,7 @@ export class ExecuteRunner {
       return { next: undefined };
     }
     const handler = handlerFor(node);
+    if (!handler.runsUserCode) await commitWaitingResult();
     const step: NodeStep = {
       node,
       run,
@@ -176,8 +214,11 @@ export class ExecuteRunner {
     const { observer } = this.services;
     observer.observe('engine_execute_pre_process_duration', preProcess(), { type: node.type });
     const handling = stopwatch(this.services);
-    const outcome = await handler.execute(step);
+    let outcome = await handler.execute(step);
     observer.observe('engine_node_execute_time', handling(), { type: nodeTypeLabel(node) });
+    if (node.type === 'ServiceActivity' && this.firstPoll.applies(outcome, proc, node.id)) {
+      outcome = await this.firstPoll.run(node, run, proc, effects);
+    }
     const postProcess = stopwatch(this.services);
     proc.setStack(step.stack);
     const next = this.applyOutcome(outcome, node, proc, effects, step.stack);
@@ -186,6 +227,10 @@ export class ExecuteRunner {
     if (this.mayDefer(node, outcome, effects, next)) {
       observer.observe('engine_execute_post_process_duration', postProcess(), { type: node.type });
       return { next, deferred: effects };
+    }
+    if (this.mayHoldResult(node, outcome, effects, proc, next)) {
+      observer.observe('engine_execute_post_process_duration', postProcess(), { type: node.type });
+      return { next, result: effects };
     }
     await flush();
     // A rollback reserved on the node takes the process over (spec 03 §3 step 9).
@@ -199,6 +244,24 @@ export class ExecuteRunner {
     if (!this.services.deferTrivialCommits || !DEFERRABLE.has(node.type)) return false;
     if (outcome.kind !== 'next' || next === undefined || next === node.id) return false;
     return effects.stateOf(next) === undefined && effects.onlyStatesPending();
+  }
+
+  /**
+   * Whether a finished activity's result may wait for the next node's first commit in this task:
+   * that commit comes before the next node's user code or store reads (see `commitWaitingResult`),
+   * so nobody can tell, except that a crash in between loses the result as a crash during the
+   * activity's user code would. Not with rollback hooks, whose reservation check needs the commit.
+   */
+  private mayHoldResult(
+    node: NodeDefinition,
+    outcome: ExecuteOutcome,
+    effects: StepEffects,
+    proc: ProcessEffects,
+    next: string | undefined,
+  ): boolean {
+    if (!this.services.deferTrivialCommits || node.type !== 'ServiceActivity') return false;
+    if (outcome.kind !== 'next' || next === undefined || next === node.id) return false;
+    return this.finishHooks === NO_FINISH_HOOKS && effects.startsNoWork() && !proc.hasPendingChanges();
   }
 
   /** Pipeline checks of spec 03 §3 step 4: a revoked root kills, a suspended pipeline suspends. */
@@ -265,6 +328,9 @@ export class ExecuteRunner {
         return undefined;
       case 'schedule':
         proc.waitForSchedule(effects, node.id, effects.stateOf(node.id)!.version, outcome.scheduleType);
+        return undefined;
+      case 'wait':
+        proc.patch({ asleep: true });
         return undefined;
       case 'fork':
         proc.fork(effects, outcome.targets, outcome.convergeGatewayId, stack);

@@ -38,6 +38,12 @@ export class ProcessEffects {
     Object.assign(this.process, this.lastCommitted, { pipelineStack: [...this.lastCommitted.pipelineStack] });
   }
 
+  /** True when the process has changes no commit carried yet. */
+  hasPendingChanges(): boolean {
+    for (const _ in this.pending) return true;
+    return false;
+  }
+
   patch(changes: Partial<Omit<ProcessRecord, 'id'>>): void {
     Object.assign(this.process, changes);
     Object.assign(this.pending, changes);
@@ -110,17 +116,22 @@ export class ProcessEffects {
     };
     effects.add({ newSchedules: [schedule] });
     if (type !== ScheduleType.POLL) return;
-    const task: ScheduleTask = {
+    const task = this.pollTask(nodeId, id);
+    effects.add({ dispatch: [{ task, delaySeconds: 0 }] });
+    this.claimFirstPoll(effects, task, schedule);
+  }
+
+  /** The first poll of schedule `scheduleId` of this process's node `nodeId`. */
+  pollTask(nodeId: string, scheduleId: string): ScheduleTask {
+    return {
       kind: 'schedule',
       ...this.route(),
       processId: this.process.id,
       nodeId,
-      scheduleId: id,
+      scheduleId,
       callbackDataId: null,
       expectedTimes: 0,
     };
-    effects.add({ dispatch: [{ task, delaySeconds: 0 }] });
-    this.claimFirstPoll(effects, task, schedule);
   }
 
   /** Gives a claimed follow-up back: the commit that would have dispatched it failed. */

@@ -163,16 +163,36 @@ export class StepEffects {
     return Object.keys(this.commit).length === 0 && !this.hasStateWrites();
   }
 
-  /** Commits everything collected so far, then emits the buffered signals. */
-  async flush(): Promise<CommitOutcome> {
-    const commit = this.build();
+  /**
+   * Commits everything collected so far, then emits the buffered signals. With `before`, that
+   * step's effects go first in the same commit (an activity's result riding with the next node's
+   * entry, ExecuteRunner). A failed commit leaves both as they were, so `before` can still be
+   * committed alone.
+   */
+  async flush(before?: StepEffects): Promise<CommitOutcome> {
+    const commit = before ? combine(before.build(), this.build()) : this.build();
+    const outcome = await this.services.runtime.commit(commit);
+    const signals = before ? [...before.settle(), ...this.settle()] : this.settle();
+    for (const signal of signals) await publishSignal(this.services, signal);
+    return outcome;
+  }
+
+  /**
+   * True when the pending commit starts no other work (no dispatch, join, new process or
+   * rollback): holding it back delays what readers of the store see, and nothing else.
+   */
+  startsNoWork(): boolean {
+    const { dispatch, join, newProcesses, rollback } = this.commit;
+    return !dispatch?.length && !join && !newProcesses?.length && !rollback;
+  }
+
+  /** After a commit: nothing pending, the written records become the expected ones; the signals to emit. */
+  private settle(): EngineSignal[] {
     const signals = this.signals;
     this.commit = {};
     this.signals = [];
     for (const [nodeId, entry] of this.known) this.known.set(nodeId, { record: entry.record, expect: entry.record });
-    const outcome = await this.services.runtime.commit(commit);
-    for (const signal of signals) await publishSignal(this.services, signal);
-    return outcome;
+    return signals;
   }
 
   private hasStateWrites(): boolean {
@@ -189,8 +209,25 @@ export class StepEffects {
     const commit: StepCommit = { ...this.commit };
     if (states.length > 0) commit.states = states;
     if (commit.processes) commit.processes = mergeProcessWrites(commit.processes);
+    if (commit.executionData && commit.executionData.length > 1)
+      commit.executionData = lastPerNode(commit.executionData);
     return commit;
   }
+}
+
+/** Two steps' commits as one, `first`'s effects before `second`'s in every list. */
+function combine(first: StepCommit, second: StepCommit): StepCommit {
+  const merged: Record<string, unknown> = { ...first };
+  for (const [key, value] of Object.entries(second) as Array<[keyof StepCommit, unknown]>) {
+    const existing = merged[key];
+    if (existing === undefined) merged[key] = value;
+    else if (key === 'join') throw new Error('two joins in one commit');
+    else if (key === 'rollback') merged[key] = mergeRollback(existing as RollbackWrites, value as RollbackWrites);
+    else merged[key] = [...(existing as unknown[]), ...(value as unknown[])];
+  }
+  const commit = merged as StepCommit;
+  if (commit.processes) commit.processes = mergeProcessWrites(commit.processes);
+  return commit;
 }
 
 /** Rollback writes of two `add` calls, list by list. */
@@ -215,4 +252,14 @@ function mergeProcessWrites(writes: ProcessWrite[]): ProcessWrite[] {
     if (existing.expectToken === undefined && write.expectToken !== undefined) existing.expectToken = write.expectToken;
   }
   return [...merged.values()];
+}
+
+/** One execution-data write per node, the last (an execute and its first poll in one step both write it). */
+function lastPerNode<T extends { nodeId: string }>(writes: T[]): T[] {
+  const last = new Map<string, T>();
+  for (const write of writes) {
+    last.delete(write.nodeId);
+    last.set(write.nodeId, write);
+  }
+  return [...last.values()];
 }

@@ -14,4 +14,10 @@ export interface FollowUpPort {
   claim(task: EngineTask): boolean;
   /** The commit that would have dispatched `task` failed: the job must not run it. */
   release(task: EngineTask): void;
+  /**
+   * True when the current job of the task's process may run `task` inside the step that is about
+   * to dispatch it, before that step commits (the first poll of a POLL schedule): the job consumes
+   * the task's queue and is not stopping. Absent: the engine claims the task instead.
+   */
+  runsInStep?(task: EngineTask): boolean;
 }

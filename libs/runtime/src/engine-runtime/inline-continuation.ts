@@ -62,6 +62,14 @@ export class ContinuationSlot {
     this.remaining++;
   }
 
+  /**
+   * True when this job may run `task` inside the step about to dispatch it (FollowUpPort.runsInStep):
+   * the work is this worker's and it is not stopping. Nothing is held: the step never dispatches it.
+   */
+  runsInStep(task: EngineTask): boolean {
+    return this.remaining > 0 && this.consumes(task);
+  }
+
   /** True when `task` is the claimed follow-up of this slot. */
   holds(task: EngineTask): boolean {
     return this.claimed && this.pending === task;
@@ -76,8 +84,11 @@ export class ContinuationSlot {
   }
 
   private accepts(task: EngineTask): boolean {
-    if (this.pending !== undefined || this.remaining <= 0 || !this.accepting()) return false;
-    if (task.kind !== 'execute' && task.kind !== 'schedule') return false;
+    return this.pending === undefined && this.remaining > 0 && this.consumes(task);
+  }
+
+  private consumes(task: EngineTask): boolean {
+    if (!this.accepting() || (task.kind !== 'execute' && task.kind !== 'schedule')) return false;
     return this.queueNames.has(queueNameOf(task));
   }
 }
@@ -130,5 +141,8 @@ export const inlineFollowUps: FollowUpPort = {
   release(task) {
     claims.get(task)?.release(task);
     claims.delete(task);
+  },
+  runsInStep(task) {
+    return slotOf(task)?.runsInStep(task) ?? false;
   },
 };

@@ -4,6 +4,7 @@ import {
   TreeKit,
   conformanceCatalog,
   describeEngineConformance,
+  outputsOf,
   serviceCalls,
   stateNames,
 } from '@bamboo/testing';
@@ -108,6 +109,84 @@ describe('deferred commits of trivial steps', () => {
     await h.runUntilIdle();
     expect(await stateNames(h, tree.id)).toMatchObject({ [tree.id]: 'FINISHED', [k.id('a')]: 'FINISHED' });
     expect((serviceCalls['echo'] ?? 0) - echoes).toBe(1);
+    await h.close();
+  });
+});
+
+describe('an activity result committed with the next node', () => {
+  /** start → a → b → end, both activities echo. */
+  function twoActivities(): TreeKit {
+    return new TreeKit().start().act('a', 'echo').act('b', 'echo').end().chain('start', 'a', 'b', 'end');
+  }
+
+  /** Runs `tree` with `onRead` called once, right after the step read of node `readOf`. */
+  function raceAfterRead(
+    h: DurableHarness,
+    runtime: TypeormEngineRuntime,
+    readOf: string,
+    onRead: () => Promise<void>,
+  ) {
+    const load = runtime.loadExecuteStep.bind(runtime);
+    const reads: string[] = [];
+    let raced = false;
+    jest.spyOn(runtime, 'loadExecuteStep').mockImplementation(async (processId, nodeId) => {
+      reads.push(nodeId);
+      const snapshot = await load(processId, nodeId);
+      if (nodeId === readOf && !raced) {
+        raced = true;
+        await onRead();
+      }
+      return snapshot;
+    });
+    return reads;
+  }
+
+  it('a’s result rides with b’s entry: 4 commits instead of 5', async () => {
+    const { harness: h, runtime } = await productNode(conformanceCatalog());
+    const commits = jest.spyOn(runtime, 'commit');
+    const k = twoActivities();
+    const tree = k.build();
+    await h.engine.runPipeline(tree);
+    await h.runUntilIdle();
+    expect(await stateNames(h, tree.id)).toMatchObject({
+      [tree.id]: 'FINISHED',
+      [k.id('a')]: 'FINISHED',
+      [k.id('b')]: 'FINISHED',
+    });
+    // start + a's entry; a's result + b's entry; b's result (the end event reads the context); the end.
+    expect(commits).toHaveBeenCalledTimes(4);
+    await h.close();
+  });
+
+  it('a pause booked on b after its read: a’s result commits alone and b’s entry is decided again', async () => {
+    const { harness: h, runtime } = await productNode(conformanceCatalog());
+    const k = twoActivities();
+    const tree = k.build();
+    const reads = raceAfterRead(h, runtime, k.id('b'), () => h.engine.pauseNodeAppoint(k.id('b')));
+    const echoes = serviceCalls['echo'] ?? 0;
+    await h.engine.runPipeline(tree);
+    await h.runUntilIdle();
+    expect(reads.filter((id) => id === k.id('b'))).toHaveLength(2);
+    expect(await stateNames(h, tree.id)).toMatchObject({ [k.id('a')]: 'FINISHED', [k.id('b')]: 'SUSPENDED' });
+    expect((serviceCalls['echo'] ?? 0) - echoes).toBe(1);
+    await h.engine.resumeNodeAppoint(k.id('b'));
+    await h.runUntilIdle();
+    expect(await stateNames(h, tree.id)).toMatchObject({ [tree.id]: 'FINISHED', [k.id('b')]: 'FINISHED' });
+    expect((serviceCalls['echo'] ?? 0) - echoes).toBe(2);
+    await h.close();
+  });
+
+  it('a forced fail of a before its result commits: the result is discarded and b never starts', async () => {
+    const { harness: h, runtime } = await productNode(conformanceCatalog());
+    const k = twoActivities();
+    const tree = k.build();
+    raceAfterRead(h, runtime, k.id('b'), () => h.engine.forcedFailActivity(k.id('a'), 'operator'));
+    await h.engine.runPipeline(tree);
+    await h.runUntilIdle();
+    const states = await stateNames(h, tree.id);
+    expect(states).toMatchObject({ [tree.id]: 'RUNNING', [k.id('a')]: 'FAILED' });
+    expect(states[k.id('b')]).toBeUndefined();
+    expect(await outputsOf(h, k.id('a'))).toMatchObject({ ex_data: 'operator', _forced_failed: true });
     await h.close();
   });
 });

@@ -19,6 +19,8 @@ export interface InMemoryHarnessOptions {
   signals?: SignalPublisher;
   /** Deliver every execute and poll task twice, to prove that duplicates are harmless. */
   duplicateDelivery?: boolean;
+  /** EngineOptions.deferTrivialCommits. @default true */
+  deferTrivialCommits?: boolean;
 }
 
 /** Engine + in-memory runtime + fake clock, driven synchronously: tests run in milliseconds. */
@@ -39,6 +41,7 @@ export class InMemoryHarness implements ConformanceHarness {
       logger: this.nodeLogs(),
       signals: options.signals,
       settings: options.settings,
+      deferTrivialCommits: options.deferTrivialCommits,
     });
   }
 

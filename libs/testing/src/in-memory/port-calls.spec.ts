@@ -19,8 +19,8 @@ async function callsFor(n: number, referencing: boolean): Promise<Record<string,
 // ADR 0003 documents these numbers: the durable runtime turns each call into SQL statements.
 describe('port calls per executed ServiceActivity (steady state)', () => {
   it.each([
-    [false, { loadExecuteStep: 1, commit: 2, readContext: 0 }],
-    [true, { loadExecuteStep: 1, commit: 2, readContext: 1 }],
+    [false, { loadExecuteStep: 1, commit: 1, readContext: 0 }],
+    [true, { loadExecuteStep: 1, commit: 1, readContext: 1 }],
   ])('with references=%s', async (referencing, perNode) => {
     const small = await callsFor(10, referencing);
     const large = await callsFor(30, referencing);

@@ -6,8 +6,8 @@ import { InMemoryHarness } from './in-memory-harness';
 // Two workers interleaved: one step is held between its reads and its commit (`holdCommit`) while
 // another worker or an operator command commits. Each race has exactly one outcome (spec 01 §5.2).
 
-function harness() {
-  return new InMemoryHarness({ catalog: conformanceCatalog() });
+function harness(options: { deferTrivialCommits?: boolean } = {}) {
+  return new InMemoryHarness({ catalog: conformanceCatalog(), ...options });
 }
 
 async function states(h: InMemoryHarness, rootId: string): Promise<Record<string, string>> {
@@ -112,8 +112,8 @@ describe('races on the in-memory runtime', () => {
     ]);
   });
 
-  it('a pause racing a node finishing: the node finishes, the process stops before the next node', async () => {
-    const h = harness();
+  it('a pause racing a node finishing on its own: the node finishes, the process stops before the next node', async () => {
+    const h = harness({ deferTrivialCommits: false });
     const k = new TreeKit().start().act('a', 'echo').act('b', 'echo').end().chain('start', 'a', 'b', 'end');
     const tree = k.build();
     await h.engine.runPipeline(tree);
@@ -127,6 +127,38 @@ describe('races on the in-memory runtime', () => {
     const paused = await states(h, tree.id);
     expect(paused).toMatchObject({ [tree.id]: 'SUSPENDED', [k.id('a')]: 'FINISHED' });
     expect(paused[k.id('b')]).toBeUndefined();
+    await h.engine.resumePipeline(tree.id);
+    await h.runUntilIdle();
+    expect((await states(h, tree.id))[tree.id]).toBe('FINISHED');
+  });
+
+  it('a pause racing a result committed with the next entry: the next node was entered, the process stops after it', async () => {
+    const h = harness();
+    const k = new TreeKit()
+      .start()
+      .act('a', 'echo')
+      .act('b', 'echo')
+      .act('c', 'echo')
+      .end()
+      .chain('start', 'a', 'b', 'c', 'end');
+    const tree = k.build();
+    await h.engine.runPipeline(tree);
+    // a's result rides with b's entry: b was read (pipeline RUNNING) before this commit.
+    let held: StepCommit | undefined;
+    const hold = h.runtime.holdCommit((c) => (writes(c, k.id('a'), 'FINISHED') ? (held = c) : undefined) !== undefined);
+    const worker = h.engine.handle(take(h));
+    await hold.reached;
+    expect(held?.states?.map((write) => [write.record.nodeId, write.record.name])).toEqual([
+      [k.id('a'), 'FINISHED'],
+      [k.id('b'), 'RUNNING'],
+    ]);
+    await h.engine.pausePipeline(tree.id);
+    hold.release();
+    await worker;
+    await h.runUntilIdle();
+    const paused = await states(h, tree.id);
+    expect(paused).toMatchObject({ [tree.id]: 'SUSPENDED', [k.id('a')]: 'FINISHED', [k.id('b')]: 'FINISHED' });
+    expect(paused[k.id('c')]).toBeUndefined();
     await h.engine.resumePipeline(tree.id);
     await h.runUntilIdle();
     expect((await states(h, tree.id))[tree.id]).toBe('FINISHED');

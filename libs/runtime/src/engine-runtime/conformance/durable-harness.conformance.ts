@@ -3,6 +3,7 @@ import type { ConformanceHarness } from '@bamboo/testing';
 import type { DataSource } from 'typeorm';
 import type { TaskQueue } from '../../queue/task-queue';
 import { EngineWorker } from '../../worker/engine-worker';
+import { inlineFollowUps } from '../inline-continuation';
 import { TypeormEngineRuntime } from '../typeorm-engine-runtime';
 import { TrackedTaskQueue, type WorkTracker } from './tracked-task-queue.conformance';
 
@@ -25,6 +26,8 @@ export async function startDurableNode(options: {
   inlineFollowUps?: number;
   /** EngineOptions.deferTrivialCommits (default true). */
   deferTrivialCommits?: boolean;
+  /** False: no FollowUpPort, every first poll runs in its own step (default: as the product wires it). */
+  followUps?: boolean;
 }): Promise<DurableNode> {
   const queue = new TrackedTaskQueue(options.queue, options.tracker);
   const runtime = new TypeormEngineRuntime({ dataSource: options.dataSource, queue, clock: options.tracker.clock });
@@ -37,6 +40,7 @@ export async function startDurableNode(options: {
     logger: runtime.nodeLogger(),
     settings: options.settings,
     deferTrivialCommits: options.deferTrivialCommits,
+    ...(options.followUps === false ? {} : { followUps: inlineFollowUps }),
   });
   const worker = new EngineWorker({
     engine,

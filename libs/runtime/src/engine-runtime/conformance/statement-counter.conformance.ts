@@ -57,13 +57,16 @@ export interface PerNodeCounts {
 /**
  * Statements and queue adds per executed ServiceActivity in steady state: the difference between
  * runs of 30 and 10 sequential nodes, divided by 20 (start, end and the first dispatch cancel out).
+ * `plain` and `referencing` nodes run an echo component (with a constant or a `${x}` input);
+ * `polled once` nodes execute and finish at their first poll, like the benchmarks' `debug_node`.
  */
 export async function countPerServiceActivity(
   dataSource: DataSource,
   counter: StatementCounter,
   makeQueue: () => TaskQueue,
-  referencing: boolean,
+  shape: 'plain' | 'referencing' | 'polled once',
 ): Promise<PerNodeCounts> {
+  const referencing = shape === 'referencing';
   const run = async (n: number) => {
     const tracker = new WorkTracker(new FakeClock());
     const queue = makeQueue();
@@ -77,7 +80,10 @@ export async function countPerServiceActivity(
     const harness = new DurableHarness([node], tracker);
     const k = new TreeKit().start();
     const names = Array.from({ length: n }, (_, i) => `n${i}`);
-    for (const name of names) k.act(name, 'echo', { v: referencing ? splice('${x}') : plain(1) });
+    for (const name of names) {
+      if (shape === 'polled once') k.act(name, 'poll', { times: plain(1) });
+      else k.act(name, 'echo', { v: referencing ? splice('${x}') : plain(1) });
+    }
     const tree = k
       .end()
       .chain('start', ...names, 'end')
