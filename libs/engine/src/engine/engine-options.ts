@@ -21,7 +21,7 @@ export interface EngineOptions {
   /** @default observes nothing */
   observer?: EngineObserver;
   settings?: Partial<EngineSettings>;
-  /** @default none: the first poll of a schedule takes its lock and reads in its own step */
+  /** @default none: the first poll of a schedule is dispatched and runs in its own step */
   followUps?: FollowUpPort;
   /**
    * Start events, exclusive and converge gateways that only wrote states, and finished

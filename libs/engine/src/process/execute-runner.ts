@@ -159,7 +159,6 @@ export class ExecuteRunner {
       try {
         await effects.flush(before);
       } catch (error) {
-        proc.releaseClaim();
         if (!(error instanceof StateVersionNotMatchError)) throw error;
         // Whose compare-and-set lost? The activity's result alone tells: if it loses too, an
         // operator changed that attempt and its result is discarded (the task ends); if not, this

@@ -27,7 +27,7 @@ export class FirstPollInStep {
   /** True when the poll may run here: a POLL schedule, and the worker job takes its queue's work. */
   applies(outcome: ExecuteOutcome, proc: ProcessEffects, nodeId: string): boolean {
     if (outcome.kind !== 'schedule' || outcome.scheduleType !== ScheduleType.POLL) return false;
-    return this.services.followUps?.runsInStep?.(proc.pollTask(nodeId, '')) ?? false;
+    return this.services.followUps?.runsInStep(proc.pollTask(nodeId, '')) ?? false;
   }
 
   /**

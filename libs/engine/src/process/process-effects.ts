@@ -13,8 +13,6 @@ export class ProcessEffects {
   private pending: Partial<ProcessRecord> = {};
   private expectToken: string | null;
   private lastCommitted: ProcessRecord;
-  /** A follow-up of the pending commit that the worker job promised to run (FollowUpPort). */
-  private claimed: ScheduleTask | undefined;
 
   constructor(
     process: ProcessRecord,
@@ -33,7 +31,6 @@ export class ProcessEffects {
 
   /** Forgets the changes of a step whose commit failed (the store kept the last committed record). */
   discard(): void {
-    this.releaseClaim();
     this.pending = {};
     Object.assign(this.process, this.lastCommitted, { pipelineStack: [...this.lastCommitted.pipelineStack] });
   }
@@ -65,7 +62,6 @@ export class ProcessEffects {
   }
 
   committed(): void {
-    this.claimed = undefined;
     this.pending = {};
     this.expectToken = null;
     this.lastCommitted = { ...this.process, pipelineStack: [...this.process.pipelineStack] };
@@ -95,11 +91,7 @@ export class ProcessEffects {
     });
   }
 
-  /**
-   * The node waits for polls or callbacks: schedule record, process asleep, first poll now. When the
-   * worker job claims the first poll (FollowUpPort), the schedule is created with its lock taken and
-   * the poll carries what this commit writes (`held`): it neither locks nor reads in its own step.
-   */
+  /** The node waits for polls or callbacks: schedule record, process asleep, first poll now. */
   waitForSchedule(effects: StepEffects, nodeId: string, version: string, type: ScheduleTypeCode): void {
     const id = this.services.ids.id();
     this.patch({ asleep: true });
@@ -116,9 +108,7 @@ export class ProcessEffects {
     };
     effects.add({ newSchedules: [schedule] });
     if (type !== ScheduleType.POLL) return;
-    const task = this.pollTask(nodeId, id);
-    effects.add({ dispatch: [{ task, delaySeconds: 0 }] });
-    this.claimFirstPoll(effects, task, schedule);
+    effects.add({ dispatch: [{ task: this.pollTask(nodeId, id), delaySeconds: 0 }] });
   }
 
   /** The first poll of schedule `scheduleId` of this process's node `nodeId`. */
@@ -131,30 +121,6 @@ export class ProcessEffects {
       scheduleId,
       callbackDataId: null,
       expectedTimes: 0,
-    };
-  }
-
-  /** Gives a claimed follow-up back: the commit that would have dispatched it failed. */
-  releaseClaim(): void {
-    if (this.claimed) this.services.followUps?.release(this.claimed);
-    this.claimed = undefined;
-  }
-
-  private claimFirstPoll(effects: StepEffects, task: ScheduleTask, schedule: ScheduleRecord): void {
-    const state = effects.stateOf(schedule.nodeId);
-    const executionData = effects.pendingExecutionData(schedule.nodeId);
-    if (!this.services.followUps || !state || !executionData || this.claimed) return;
-    if (!this.services.followUps.claim(task)) return;
-    this.claimed = task;
-    schedule.scheduling = true;
-    schedule.lockedAt = this.services.clock.now();
-    // What the schedule step would read back after this commit (execution data as stored: JSON).
-    task.held = {
-      process: { ...this.process, pipelineStack: [...this.process.pipelineStack] },
-      state: { ...state },
-      schedule: { ...schedule },
-      executionData: JSON.parse(JSON.stringify(executionData)) as typeof executionData,
-      callbackData: undefined,
     };
   }
 

@@ -40,15 +40,12 @@ export class ScheduleRunner {
     const preProcess = stopwatch(this.services);
     // Lock first, then read: a task that waited for another task's lock must see that task's
     // committed times and execution data, or two workers would schedule from the same stale read.
-    // A first poll claimed by its worker job (`held`) got the lock from the commit that created the
-    // schedule, and what that commit wrote is what a read would return now.
-    const { held } = task;
-    if (!held && !(await runtime.acquireScheduleLock(task.scheduleId))) {
+    if (!(await runtime.acquireScheduleLock(task.scheduleId))) {
       const busy = await runtime.loadScheduleStep(task);
       if (busy.schedule && !busy.schedule.finished) await this.lockBusy(task, busy.schedule);
       return;
     }
-    const snapshot = held ?? (await runtime.loadScheduleStep(task));
+    const snapshot = await runtime.loadScheduleStep(task);
     const { schedule, state, process } = snapshot;
     const skip = this.staleReason(task, snapshot);
     if (skip !== undefined || !schedule || !process || !state) {
@@ -122,9 +119,8 @@ export class ScheduleRunner {
     const times = schedule.times + 1;
     const patch: SchedulePatch = { id: schedule.id, patch: { times, scheduling: false } };
     if (outcome.kind === 'poll') {
-      const { held: _held, ...next } = task;
       effects.add({
-        dispatch: [{ task: { ...next, callbackDataId: null, expectedTimes: times }, delaySeconds: outcome.after }],
+        dispatch: [{ task: { ...task, callbackDataId: null, expectedTimes: times }, delaySeconds: outcome.after }],
       });
     }
     if (outcome.kind !== 'next') return patch;

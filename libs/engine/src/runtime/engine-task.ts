@@ -1,5 +1,3 @@
-import type { ScheduleStepSnapshot } from './step-snapshot';
-
 /**
  * Work the engine hands to the queue (spec 09 §4.2). Tasks carry ids only; a worker calls
  * `Engine.execute` / `Engine.schedule` / `Engine.timeout` with them.
@@ -27,12 +25,6 @@ export interface ScheduleTask extends TaskRoute {
   callbackDataId: string | null;
   /** For polls: the schedule's `times` when dispatched; a mismatch marks a duplicate delivery. */
   expectedTimes: number | null;
-  /**
-   * In memory only, never in a queue message: set on a first poll claimed through the
-   * `FollowUpPort`, whose dispatching commit created the schedule with its lock taken. It is what
-   * that commit wrote, so the poll takes no lock and reads nothing.
-   */
-  held?: ScheduleStepSnapshot;
 }
 
 /** A node timer (spec 03 §4.6), bound to one attempt. */

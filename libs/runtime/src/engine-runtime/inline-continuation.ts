@@ -15,8 +15,6 @@ import { queueNameOf, type Dispatch, type EngineTask, type FollowUpPort } from '
  */
 export class ContinuationSlot {
   private pending: EngineTask | undefined;
-  /** `pending` was claimed before its commit (FollowUpPort): the commit's dispatch is this slot's. */
-  private claimed = false;
   private remaining: number;
 
   /**
@@ -43,26 +41,6 @@ export class ContinuationSlot {
   }
 
   /**
-   * Promises, before the commit that dispatches it, to run `task` in this job (FollowUpPort.claim):
-   * the dispatcher then leaves it out of what it enqueues, and a stopping worker still runs it.
-   */
-  claim(task: EngineTask): boolean {
-    if (!this.accepts(task)) return false;
-    this.pending = task;
-    this.claimed = true;
-    this.remaining--;
-    return true;
-  }
-
-  /** Takes a claim back (its commit failed). */
-  release(task: EngineTask): void {
-    if (!this.claimed || this.pending !== task) return;
-    this.pending = undefined;
-    this.claimed = false;
-    this.remaining++;
-  }
-
-  /**
    * True when this job may run `task` inside the step about to dispatch it (FollowUpPort.runsInStep):
    * the work is this worker's and it is not stopping. Nothing is held: the step never dispatches it.
    */
@@ -70,16 +48,10 @@ export class ContinuationSlot {
     return this.remaining > 0 && this.consumes(task);
   }
 
-  /** True when `task` is the claimed follow-up of this slot. */
-  holds(task: EngineTask): boolean {
-    return this.claimed && this.pending === task;
-  }
-
   /** The follow-up to run next, if a step left one. */
   take(): EngineTask | undefined {
     const task = this.pending;
     this.pending = undefined;
-    this.claimed = false;
     return task;
   }
 
@@ -111,37 +83,21 @@ export async function withContinuationSlot<T>(
   }
 }
 
-/** Which slot claimed a task (a duplicate delivery may open another slot for the process meanwhile). */
-const claims = new WeakMap<EngineTask, ContinuationSlot>();
-
 const slotOf = (task: EngineTask): ContinuationSlot | undefined =>
   task.kind === 'execute' || task.kind === 'schedule' ? openSlots.get(task.processId) : undefined;
 
 /**
  * The dispatches a job of their process did not take over, i.e. what the dispatcher must enqueue:
- * all but a follow-up claimed before the commit, or none when the only one was offered and taken.
+ * none when the only one was offered and taken, else all of them.
  */
 export function continueInline(dispatches: readonly Dispatch[]): readonly Dispatch[] {
-  // A claimed task reaching the dispatcher was committed: it is the job's for good (no release).
-  const queued = dispatches.filter(({ task }) => !(claims.get(task)?.holds(task) && claims.delete(task)));
-  if (queued.length !== dispatches.length) return queued;
   const task = dispatches[0]?.task;
   if (task === undefined) return dispatches;
   return slotOf(task)?.offer(dispatches) ? [] : dispatches;
 }
 
-/** The engine's FollowUpPort: claims go to the slot of the task's process, if a job holds one. */
+/** The engine's FollowUpPort: asks the slot of the task's process, if a job holds one. */
 export const inlineFollowUps: FollowUpPort = {
-  claim(task) {
-    const slot = slotOf(task);
-    if (!slot?.claim(task)) return false;
-    claims.set(task, slot);
-    return true;
-  },
-  release(task) {
-    claims.get(task)?.release(task);
-    claims.delete(task);
-  },
   runsInStep(task) {
     return slotOf(task)?.runsInStep(task) ?? false;
   },

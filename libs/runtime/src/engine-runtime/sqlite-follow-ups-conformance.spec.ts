@@ -17,9 +17,8 @@ import { inlineFollowUps } from './inline-continuation';
 import { TypeormEngineRuntime } from './typeorm-engine-runtime';
 
 // The engine conformance suite as the product wires the engine (bamboo.providers.ts): first polls
-// are claimed by the worker job (FollowUpPort), so their schedules are created locked and the poll
-// neither locks nor reads again; trivial steps commit with the next node (deferTrivialCommits, on
-// by default).
+// run inside their execute step (FollowUpPort.runsInStep), and trivial steps and finished
+// activities commit with the next node (deferTrivialCommits, on by default).
 let dataSource: BambooDataSource;
 beforeAll(async () => {
   dataSource = await createBambooDataSource({ database: { kind: 'sqlite', path: ':memory:' } }).initialize();

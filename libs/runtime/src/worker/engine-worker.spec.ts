@@ -30,33 +30,16 @@ function execute(nodeId: string, queue = ''): ExecuteTask {
   };
 }
 
-function firstPoll(nodeId: string, held = false): ScheduleTask {
-  const poll: ScheduleTask = {
-    ...execute(nodeId),
-    kind: 'schedule',
-    scheduleId: '9',
-    callbackDataId: null,
-    expectedTimes: 0,
-  };
-  if (held)
-    poll.held = {
-      process: undefined,
-      state: undefined,
-      schedule: undefined,
-      executionData: undefined,
-      callbackData: undefined,
-    };
-  return poll;
+function firstPoll(nodeId: string): ScheduleTask {
+  return { ...execute(nodeId), kind: 'schedule', scheduleId: '9', callbackDataId: null, expectedTimes: 0 };
 }
 
 interface ScriptStep {
   dispatch?: Dispatch[];
   fail?: boolean;
   before?: () => void;
-  /** Claimed through the FollowUpPort before the commit, as the engine claims a first poll. */
-  claim?: EngineTask;
-  /** The commit fails: the claim is released and nothing is dispatched. */
-  commitFails?: boolean;
+  /** Asked of the FollowUpPort before the commit, as the engine asks for a first poll. */
+  runsInStep?: EngineTask;
 }
 
 /**
@@ -65,7 +48,7 @@ interface ScriptStep {
  */
 class ScriptedEngine implements TaskHandler {
   readonly handled: string[] = [];
-  readonly claimed: Array<boolean | undefined> = [];
+  readonly answers: Array<boolean | undefined> = [];
   private readonly dispatcher: TaskDispatcher;
 
   constructor(
@@ -79,11 +62,7 @@ class ScriptedEngine implements TaskHandler {
     this.handled.push(task.nodeId);
     const step = this.script[task.nodeId] ?? {};
     step.before?.();
-    this.claimed.push(step.claim ? inlineFollowUps.claim(step.claim) : undefined);
-    if (step.commitFails) {
-      if (step.claim) inlineFollowUps.release(step.claim);
-      throw new Error(`step ${task.nodeId}: commit failed`);
-    }
+    this.answers.push(step.runsInStep ? inlineFollowUps.runsInStep(step.runsInStep) : undefined);
     await this.dispatcher.dispatch(step.dispatch ?? []);
     if (step.fail) throw new Error(`step ${task.nodeId} failed after its commit`);
   }
@@ -107,7 +86,7 @@ async function runFrom(
   await addFirstJob(queue);
   await waitFor(() => engine.handled.length >= Object.keys(script).length);
   await queue.close();
-  return { handled: engine.handled, added: queue.added, claimed: engine.claimed };
+  return { handled: engine.handled, added: queue.added, answers: engine.answers };
 }
 
 async function waitFor(done: () => boolean): Promise<void> {
@@ -168,39 +147,20 @@ describe('EngineWorker follow-ups', () => {
     ]);
   });
 
-  it('runs a claimed follow-up in the job, and only that one of its commit’s dispatches', async () => {
-    const poll = firstPoll('b', true);
-    const { handled, added, claimed } = await runFrom({
-      a: { claim: poll, dispatch: [now(poll), now(execute('c'))] },
-      b: {},
-      c: {},
-    });
-    expect(claimed[0]).toBe(true);
-    expect(handled).toEqual(['a', 'b', 'c']);
-    expect(added).toEqual(['er_execute:"a"', 'er_execute:"c"']);
-  });
-
-  it('claims nothing for another worker’s queue, nor with inlineFollowUps 0', async () => {
-    const other = { ...firstPoll('b'), queue: 'other' };
-    expect((await runFrom({ a: { claim: other } })).claimed).toEqual([false]);
-    expect((await runFrom({ a: { claim: firstPoll('b') } }, { inlineFollowUps: 0 })).claimed).toEqual([false]);
-  });
-
-  it('forgets a claim whose commit failed', async () => {
-    const poll = firstPoll('b', true);
-    const { handled, added } = await runFrom({ a: { claim: poll, commitFails: true } });
+  it('lets a step run a first poll of its own queue inside the step', async () => {
+    const { handled, added, answers } = await runFrom({ a: { runsInStep: firstPoll('b') } });
+    expect(answers).toEqual([true]);
     expect(handled).toEqual(['a']);
     expect(added).toEqual(['er_execute:"a"']);
   });
 
-  it('runs a claimed first poll in the job when the step throws after its commit', async () => {
-    const poll = firstPoll('b', true);
-    const { handled, added } = await runFrom({ a: { claim: poll, dispatch: [now(poll)], fail: true }, b: {} });
-    expect(handled).toEqual(['a', 'b']);
-    expect(added).toEqual(['er_execute:"a"']);
+  it('refuses a first poll of another worker’s queue, and any with inlineFollowUps 0', async () => {
+    const other = { ...firstPoll('b'), queue: 'other' };
+    expect((await runFrom({ a: { runsInStep: other } })).answers).toEqual([false]);
+    expect((await runFrom({ a: { runsInStep: firstPoll('b') } }, { inlineFollowUps: 0 })).answers).toEqual([false]);
   });
 
-  it('sends follow-ups through the queue once the worker is stopping', async () => {
+  it('sends follow-ups through the queue once the worker is stopping, and runs no first poll in a step', async () => {
     const queue = new RecordingQueue();
     let stopped: Promise<void> | undefined;
     const engine = new ScriptedEngine(queue, {
@@ -208,6 +168,7 @@ describe('EngineWorker follow-ups', () => {
         before: () => {
           stopped = worker.stop();
         },
+        runsInStep: firstPoll('c'),
         dispatch: [now(execute('b'))],
       },
     });
@@ -218,6 +179,7 @@ describe('EngineWorker follow-ups', () => {
     await stopped;
     await queue.close();
     expect(engine.handled).toEqual(['a']);
+    expect(engine.answers).toEqual([false]);
     expect(queue.added).toEqual(['er_execute:"a"', 'er_execute:"b"']);
   });
 });

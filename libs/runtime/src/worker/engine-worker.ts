@@ -80,11 +80,9 @@ export class EngineWorker {
         for (let task: EngineTask | undefined = first; task; task = slot.take()) await this.handle(job, task);
       });
     } finally {
-      // A step that committed its follow-up and then threw: the follow-up still goes out. A claimed
-      // first poll holds its schedule's lock, which only this job may use: it runs here instead.
+      // A step that committed its follow-up and then threw: the follow-up still goes out.
       const left = slot.take();
-      if (left?.kind === 'schedule' && left.held) await this.handle(job, left).catch(() => undefined);
-      else if (left) await this.handOver.dispatch([{ task: left, delaySeconds: 0 }]);
+      if (left) await this.handOver.dispatch([{ task: left, delaySeconds: 0 }]);
     }
   }
 
