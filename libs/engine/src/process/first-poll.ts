@@ -62,10 +62,11 @@ export class FirstPollInStep {
     this.services.observer.observe('engine_node_schedule_time', handling(), {
       type: componentTypeLabel(node.component),
     });
-    // The schedule as the schedule task's commit would leave it after this first poll.
+    // The schedule as the schedule task's commit would leave it after this first poll. One that
+    // finished here is not stored: schedule rows serve later polls, callbacks and recovery, and a
+    // schedule finished in the step that created it has none of them.
     schedule.times = 1;
-    schedule.finished = outcome.kind === 'next';
-    effects.add({ newSchedules: [schedule] });
+    if (outcome.kind !== 'next') effects.add({ newSchedules: [schedule] });
     switch (outcome.kind) {
       case 'next':
         return { kind: 'next', nextNodeId: outcome.nextNodeId } satisfies ExecuteOutcome;
