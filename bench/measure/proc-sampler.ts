@@ -62,6 +62,16 @@ export class ProcSampler {
     }
   }
 
+  /** CPU seconds used so far by each label's processes (several pids under one label add up). */
+  cpuByLabel(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const t of this.tracked) {
+      const cpu = this.reader.cpuSeconds(t.pid);
+      if (cpu !== undefined) out[t.label] = (out[t.label] ?? 0) + cpu;
+    }
+    return out;
+  }
+
   stop(): ProcessFigures[] {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;

@@ -51,6 +51,16 @@ export function summaryTable(s: Summary): string {
     ]);
   }
   if (s.callbacksPerSecond !== undefined) rows.push(['callbacks accepted per second', fixed(s.callbacksPerSecond, 0)]);
+  if (s.callbackRequestP50Ms !== undefined) {
+    rows.push([
+      'callback request (sent → 202) p50 / p99',
+      `${fixed(s.callbackRequestP50Ms, 0)} / ${fixed(s.callbackRequestP99Ms, 0)} ms`,
+    ]);
+  }
+  if (s.callbackWindowCpuSeconds) {
+    const cpu = Object.entries(s.callbackWindowCpuSeconds).map(([label, seconds]) => `${label} ${fixed(seconds, 2)}`);
+    rows.push(['CPU s during the callbacks (first sent → last 202)', cpu.join(', ')]);
+  }
   if (s.idealRatio !== undefined) rows.push(['wall / ideal', fixed(s.idealRatio, 3)]);
   if (s.floor) {
     const f = s.floor;

@@ -25,6 +25,10 @@ export interface Summary {
   sqlRoundTripsPerNode?: number;
   queueOpsPerNode?: number;
   callbacksPerSecond?: number;
+  callbackRequestP50Ms?: number;
+  callbackRequestP99Ms?: number;
+  /** Median over the runs, per label, of the CPU seconds used during the callback window. */
+  callbackWindowCpuSeconds?: Record<string, number>;
   background?: { sqlPerSecond: number; redisPerSecond: number };
   idealRatio?: number;
   floor?: FloorFigures;
@@ -54,6 +58,14 @@ function processSummaries(runs: readonly RunFigures[]): ProcessSummary[] {
   });
 }
 
+function windowCpu(runs: readonly RunFigures[]): Record<string, number> | undefined {
+  const labels = [...new Set(runs.flatMap((r) => Object.keys(r.callbacks?.windowCpuSeconds ?? {})))];
+  if (labels.length === 0) return undefined;
+  return Object.fromEntries(
+    labels.map((label) => [label, med(runs, (r) => r.callbacks?.windowCpuSeconds?.[label]) ?? Number.NaN]),
+  );
+}
+
 /** Medians over the repeats of one configuration, plus the floor ratio. */
 export function summarise(runs: readonly RunFigures[], floor?: FloorFigures): Summary {
   const first = runs[0];
@@ -76,6 +88,9 @@ export function summarise(runs: readonly RunFigures[], floor?: FloorFigures): Su
     sqlRoundTripsPerNode: med(runs, (r) => r.sqlRoundTrips?.perNode),
     queueOpsPerNode: med(runs, (r) => r.queue.perNode),
     callbacksPerSecond: med(runs, (r) => r.callbacks?.acceptedPerSecond),
+    callbackRequestP50Ms: med(runs, (r) => r.callbacks?.requestP50Ms),
+    callbackRequestP99Ms: med(runs, (r) => r.callbacks?.requestP99Ms),
+    callbackWindowCpuSeconds: windowCpu(runs),
     background: first.background && {
       sqlPerSecond: med(runs, (r) => r.background?.sqlPerSecond) ?? Number.NaN,
       redisPerSecond: med(runs, (r) => r.background?.redisPerSecond) ?? Number.NaN,

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApiClient } from '../product/api-client';
 import { flattenStates } from '../measure/states';
+import { percentile } from '../measure/stats';
 import type { GraphNode } from '../measure/tree-graph';
 
 export interface CallbackFigures {
@@ -10,6 +11,15 @@ export interface CallbackFigures {
   /** From the first request sent to the last 202 received, ms. */
   elapsedMs: number;
   acceptedPerSecond: number;
+  /** Per callback, first attempt sent → its 202 received (409 retries included), ms. */
+  requestP50Ms: number;
+  requestP99Ms: number;
+  /**
+   * CPU seconds each process used from the first callback sent to the last 202 (product
+   * processes, mariadbd and redis-server by label, and `bench` for this process): where the
+   * callbacks' time goes, with the schedule steps they trigger running at the same time.
+   */
+  windowCpuSeconds?: Record<string, number>;
 }
 
 interface Waiting {
@@ -50,13 +60,18 @@ export async function deliverCallbacks(
 ): Promise<CallbackFigures> {
   let next = 0;
   let retries = 0;
+  const requestMs: number[] = [];
   const started = performance.now();
   const sender = async (): Promise<void> => {
     for (let i = next++; i < nodes.length; i = next++) {
       const { nodeId, version } = nodes[i]!;
+      const sent = performance.now();
       for (let attempt = 0; ; attempt++) {
         const status = await client.callback(nodeId, version, { result: true, bench: i });
-        if (status === 202) break;
+        if (status === 202) {
+          requestMs.push(performance.now() - sent);
+          break;
+        }
         if (status !== 409 || attempt >= 50) throw new Error(`bench: callback to ${nodeId} answered ${status}`);
         retries++;
         await sleep(20);
@@ -65,5 +80,12 @@ export async function deliverCallbacks(
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, nodes.length) }, sender));
   const elapsedMs = performance.now() - started;
-  return { delivered: nodes.length, retries, elapsedMs, acceptedPerSecond: nodes.length / (elapsedMs / 1000) };
+  return {
+    delivered: nodes.length,
+    retries,
+    elapsedMs,
+    acceptedPerSecond: nodes.length / (elapsedMs / 1000),
+    requestP50Ms: percentile(requestMs, 50),
+    requestP99Ms: percentile(requestMs, 99),
+  };
 }

@@ -26,6 +26,18 @@ import { type CallbackFigures, deliverCallbacks, waitForWaitingNodes } from './d
 import { computeFigures, counts, type RunFigures } from './run-figures';
 import { waitAllFinished } from './wait-finished';
 
+/** This process's CPU seconds (user + system). */
+function benchCpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+export function cpuText(cpu: Readonly<Record<string, number>>): string {
+  return Object.entries(cpu)
+    .map(([label, seconds]) => `${label} ${seconds.toFixed(2)}`)
+    .join(', ');
+}
+
 export interface RunOptions {
   mode: Mode;
   workers: number;
@@ -133,8 +145,17 @@ export async function measureRun({ env, product }: OpenProduct, options: RunOpti
     let callbacks: CallbackFigures | undefined;
     if (workload.callbacks) {
       const waiting = await waitForWaitingNodes(client, ids, graph, 'bamboo_wait_callback', timeoutMs);
+      const cpuBefore: Record<string, number> = { ...sampler.cpuByLabel(), bench: benchCpuSeconds() };
       callbacks = await deliverCallbacks(client, waiting);
-      options.log(`  ${callbacks.delivered} callbacks accepted at ${callbacks.acceptedPerSecond.toFixed(0)}/s`);
+      const cpuAfter = { ...sampler.cpuByLabel(), bench: benchCpuSeconds() };
+      callbacks.windowCpuSeconds = Object.fromEntries(
+        Object.entries(cpuAfter).map(([label, cpu]) => [label, cpu - (cpuBefore[label] ?? cpu)]),
+      );
+      options.log(
+        `  ${callbacks.delivered} callbacks accepted at ${callbacks.acceptedPerSecond.toFixed(0)}/s, ` +
+          `request p50/p99 ${callbacks.requestP50Ms.toFixed(0)}/${callbacks.requestP99Ms.toFixed(0)} ms, ` +
+          `CPU s in the window: ${cpuText(callbacks.windowCpuSeconds)}`,
+      );
     }
     const pollMs = graph.size > 500 && workload.pipelines.length === 1 ? 250 : 100;
     const detectedAt = await waitAllFinished(client, ids, { timeoutMs, pollMs, failureCheckMs: 2000 });

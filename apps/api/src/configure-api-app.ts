@@ -23,8 +23,11 @@ export function configureApiApp(app: NestExpressApplication, options: { docs: bo
   // a running engine's answers change between two reads and no client sends If-None-Match.
   // Static console assets keep theirs (serve-static has its own).
   app.set('etag', false);
+  // The callback fast path answers without Express, so no answer carries Express's banner (it
+  // only told callers which server stack to probe).
+  app.disable('x-powered-by');
   app.useBodyParser('json', { limit: BODY_LIMIT });
-  app.use(app.get(CallbackFastPath).handle);
+  app.get(CallbackFastPath).install(app.getHttpServer());
   app.useGlobalPipes(createApiValidationPipe());
   app.enableShutdownHooks();
   if (options.docs) {

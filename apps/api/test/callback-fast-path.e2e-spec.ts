@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { InMemoryHarness } from '@bamboo/testing';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { IdParamPipe } from '../src/common/id-param.pipe';
 import { createInMemoryApi } from './in-memory-api';
@@ -91,6 +93,82 @@ describe('POST /api/v1/nodes/{node_id}/callbacks: the fast path answers as the c
       .send(body);
     expect(response.status).toBe(status);
     expect(callback).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['JSON it cannot parse', '{"version": "v1", "data": {'],
+    ['a body that is not an object', '["v1"]'],
+    ['a field of the wrong type', '{"version": 1, "data": {}}'],
+  ])('puts back a body with %s for Express, which answers as the controller', async (_label, text) => {
+    const callback = jest.spyOn(harness.engine, 'callback');
+    const send = (path: string) =>
+      request(app.getHttpServer())
+        .post(path)
+        .set('Authorization', full)
+        .set('Content-Type', 'application/json')
+        .send(text);
+    const fast = await send('/api/v1/nodes/n_1/callbacks');
+    expect(fast.status).toBe(400);
+    expect(answer(fast)).toEqual(answer(await send('/API/V1/NODES/n_1/CALLBACKS')));
+    expect(callback).not.toHaveBeenCalled();
+  });
+
+  it('leaves a request Express must decode (another charset) or limit (over 64 KiB) to the controller', async () => {
+    const callback = jest.spyOn(harness.engine, 'callback').mockResolvedValue({ callbackDataId: 'cb_1' });
+    const controller = jest.spyOn(IdParamPipe.prototype, 'transform');
+    const body = JSON.stringify({ version: 'v1', data: { note: 'x'.repeat(70 * 1024) } });
+    const large = await request(app.getHttpServer())
+      .post('/api/v1/nodes/n_1/callbacks')
+      .set('Authorization', full)
+      .set('Content-Type', 'application/json')
+      .send(body);
+    expect(large.status).toBe(202);
+    expect(controller).toHaveBeenCalledTimes(1);
+    const latin = await request(app.getHttpServer())
+      .post('/api/v1/nodes/n_1/callbacks')
+      .set('Authorization', full)
+      .set('Content-Type', 'application/json; charset=iso-8859-1')
+      .send('{"version": "v1", "data": {}}');
+    expect(latin.status).toBe(415);
+    expect(callback).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes a body that arrives in several pieces, and answers with the headers of the controller', async () => {
+    jest.spyOn(harness.engine, 'callback').mockResolvedValue({ callbackDataId: 'cb_1' });
+    const controller = jest.spyOn(IdParamPipe.prototype, 'transform');
+    const server = (app.getHttpServer() as http.Server).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    const text = JSON.stringify({ version: 'v1', data: { approved: true } });
+    const pieces = (path: string) =>
+      new Promise<http.IncomingMessage & { text: string }>((resolve, reject) => {
+        const headers = { authorization: full, 'content-type': 'application/json', 'content-length': text.length };
+        const sent = http.request({ host: '127.0.0.1', port, path, method: 'POST', headers }, (answered) => {
+          let got = '';
+          answered.setEncoding('utf8').on('data', (chunk: string) => (got += chunk));
+          answered.on('end', () => resolve(Object.assign(answered, { text: got })));
+        });
+        sent.on('error', reject);
+        sent.flushHeaders();
+        sent.write(text.slice(0, 10));
+        setTimeout(() => sent.end(text.slice(10)), 20);
+      });
+    try {
+      const fast = await pieces('/api/v1/nodes/n_1/callbacks');
+      expect(controller).not.toHaveBeenCalled();
+      const slow = await pieces('/API/V1/NODES/n_1/CALLBACKS');
+      expect(controller).toHaveBeenCalledTimes(1);
+      expect([fast.statusCode, JSON.parse(fast.text)]).toEqual([
+        202,
+        { result: true, message: 'success', data: { callback_data_id: 'cb_1' }, error: null },
+      ]);
+      expect([slow.statusCode, slow.text]).toEqual([fast.statusCode, fast.text]);
+      const names = (response: http.IncomingMessage) => Object.keys(response.headers).sort();
+      expect(names(fast)).toEqual(names(slow));
+      expect(fast.headers['content-type']).toBe(slow.headers['content-type']);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('counts its requests under the route in bamboo_http_request_duration_seconds', async () => {

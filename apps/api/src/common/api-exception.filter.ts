@@ -1,9 +1,11 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { EngineError } from '@bamboo/engine';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, Response } from 'express';
-import { type ApiErrorBody, failureEnvelope } from './api-envelope';
+import { type ApiEnvelope, type ApiErrorBody, failureEnvelope } from './api-envelope';
 import { mapEngineErrorCode, mapHttpStatus } from './error-mapping';
 import { requestIdOf } from './request-id.middleware';
+import { writeJson } from './write-json';
 
 interface MappedError {
   status: number;
@@ -59,14 +61,25 @@ export function mapException(exception: unknown): MappedError {
 
 const logger = new Logger('ApiExceptionFilter');
 
-/** The only way errors become HTTP answers (spec 06 B.1); traces go to the log, never out. */
-export function answerError(exception: unknown, request: Request, response: Response): void {
+function errorAnswer(exception: unknown, request: IncomingMessage): { status: number; envelope: ApiEnvelope<null> } {
   const mapped = mapException(exception);
   if (mapped.status >= 500) {
     const trace = exception instanceof Error ? exception.stack : String(exception);
     logger.error(`request ${requestIdOf(request)} ${request.method} ${request.url} failed: ${trace}`);
   }
-  response.status(mapped.status).json(failureEnvelope(mapped.body, mapped.message));
+  return { status: mapped.status, envelope: failureEnvelope(mapped.body, mapped.message) };
+}
+
+/** The only way errors become HTTP answers (spec 06 B.1); traces go to the log, never out. */
+export function answerError(exception: unknown, request: Request, response: Response): void {
+  const { status, envelope } = errorAnswer(exception, request);
+  response.status(status).json(envelope);
+}
+
+/** `answerError` on Node's plain answer, for the callback fast path (which runs before Express). */
+export function answerErrorPlain(exception: unknown, request: IncomingMessage, response: ServerResponse): void {
+  const { status, envelope } = errorAnswer(exception, request);
+  writeJson(response, status, envelope);
 }
 
 /** Every error of a Nest route goes through `answerError`. */
