@@ -48,7 +48,9 @@ export class Engine extends EngineQueries {
     super(options);
     const finishHooks = this.ctx.services.settings.enableRollback ? new RollbackFinishHooks(this.ctx) : NO_FINISH_HOOKS;
     this.executeRunner = new ExecuteRunner(this.ctx.services, this.ctx.runs, finishHooks);
-    this.scheduleRunner = new ScheduleRunner(this.ctx.services, this.ctx.runs, finishHooks);
+    this.scheduleRunner = new ScheduleRunner(this.ctx.services, this.ctx.runs, finishHooks, (process, nodeId, held) =>
+      this.executeRunner.continueAfter(process, nodeId, held),
+    );
     this.rollbackRunner = new RollbackRunner(this.ctx);
   }
 

@@ -3,6 +3,7 @@ import type { ExecuteOutcome, NodeStep } from '../handlers/node-handler';
 import type { ExecuteTask } from '../runtime/engine-task';
 import { StateVersionNotMatchError } from '../runtime/runtime.errors';
 import type { NodeDefinition, RunDefinition } from '../runtime/node-definition';
+import type { ProcessRecord } from '../runtime/runtime-records';
 import type { ExecuteStepSnapshot } from '../runtime/step-snapshot';
 import { NO_FINISH_HOOKS, type ActivityFinishHooks } from './activity-finish-hooks';
 import type { EngineServices } from './engine-services';
@@ -15,6 +16,32 @@ import { StepEffects } from './step-effects';
 
 /** A step's first commit lost a compare-and-set: nothing of the step was applied, it may be re-read. */
 class EntryConflict extends Error {}
+
+/** The held result was committed alone and handed the process to a dispatched task: this task ends. */
+class HandedOver extends Error {}
+
+/**
+ * A finished activity's result waiting for the next node's first commit in the same task (see
+ * `ExecuteRunner.step`), and how to commit it without that node when it cannot ride along.
+ */
+export interface HeldResult {
+  effects: StepEffects;
+  /**
+   * Commits the result alone. True: this task still drives the process and goes on with the next
+   * node; false: the result was discarded or the process handed to a dispatched task. Throws a lost
+   * compare-and-set when an operator changed the attempt (the result is discarded, the task ends).
+   */
+  commitAlone(): Promise<boolean>;
+}
+
+/** The result of an execute step: alone, it commits as it is and the task goes on. */
+const heldExecuteResult = (effects: StepEffects): HeldResult => ({
+  effects,
+  commitAlone: async () => {
+    await effects.flush();
+    return true;
+  },
+});
 
 /** How often a step whose entry lost a race is re-read before the task gives up. */
 const ENTRY_RETRIES = 5;
@@ -31,7 +58,7 @@ interface StepResult {
   /** A trivial step's effects, which the next step adds to and commits (see `ExecuteRunner.step`). */
   deferred?: StepEffects;
   /** A finished activity's result, committed with the next step's first commit (see `step`). */
-  result?: StepEffects;
+  result?: HeldResult;
 }
 
 /**
@@ -69,7 +96,7 @@ export class ExecuteRunner {
 
   private async runTask(task: ExecuteTask): Promise<void> {
     const { runtime, logger } = this.services;
-    let snapshot = await runtime.loadExecuteStep(task.processId, task.nodeId);
+    const snapshot = await runtime.loadExecuteStep(task.processId, task.nodeId);
     if (snapshot.process.dead || snapshot.process.taskToken !== task.token) {
       logger.info('execute task dropped: stale or duplicate delivery', {
         processId: task.processId,
@@ -79,19 +106,56 @@ export class ExecuteRunner {
     }
     const run = await this.runs.get(task.rootPipelineId);
     const proc = new ProcessEffects(snapshot.process, task.token, this.services);
-    let current = task.nodeId;
+    await this.drive(run, proc, task.nodeId, snapshot);
+  }
+
+  /**
+   * Carries a sleeping process on from a finished schedule step whose result is `held` (the
+   * schedule runner's continuation): as if an execute task at `nodeId` had been dispatched, without
+   * the dispatch and the task token, the result riding with the next node's first commit.
+   */
+  async continueAfter(process: ProcessRecord, nodeId: string, held: HeldResult): Promise<void> {
+    const { observer } = this.services;
+    const elapsed = stopwatch(this.services);
+    observer.count('engine_running_processes', {}, 1);
+    try {
+      const run = await this.runs.get(process.rootPipelineId);
+      // The process sleeps without a token: every commit requires that it still has none.
+      const proc = new ProcessEffects(process, null, this.services);
+      await this.drive(run, proc, nodeId, await this.loadNext(proc, nodeId, held), held);
+    } finally {
+      observer.count('engine_running_processes', {}, -1);
+      observer.observe('engine_process_running_time', elapsed());
+    }
+  }
+
+  /** The push loop: node after node of one process until it must wait. */
+  private async drive(
+    run: RunDefinition,
+    proc: ProcessEffects,
+    start: string,
+    firstSnapshot: ExecuteStepSnapshot,
+    firstHeld?: HeldResult,
+  ): Promise<void> {
+    const { runtime, logger } = this.services;
+    let snapshot = firstSnapshot;
+    let current = start;
     let conflicts = 0;
     // Steps whose commit was left to a later step: where they began, and their effects.
     let chainStart: string | undefined;
     let carried: StepEffects | undefined;
-    let activityResult: StepEffects | undefined;
+    let held = firstHeld;
     for (;;) {
       let result: StepResult;
       try {
-        result = await this.step(run, proc, current, snapshot, carried, activityResult);
+        result = await this.step(run, proc, current, snapshot, carried, held);
         conflicts = 0;
       } catch (error) {
-        activityResult = undefined;
+        held = undefined;
+        if (error instanceof HandedOver) {
+          proc.discard();
+          return;
+        }
         if (!this.lostRace(error, proc, current, ++conflicts)) throw error;
         // A lost entry took the deferred steps with it: decide again from the first of them.
         if (chainStart !== undefined) current = chainStart;
@@ -103,20 +167,20 @@ export class ExecuteRunner {
         return;
       }
       carried = result.deferred;
-      activityResult = result.result;
+      held = result.result;
       chainStart = carried ? (chainStart ?? current) : undefined;
       if (result.next === undefined) return;
       current = result.next;
-      snapshot = await this.loadNext(proc, current, activityResult);
+      snapshot = await this.loadNext(proc, current, held);
     }
   }
 
   /** Reads the next step; a read that fails first commits the activity result waiting for it. */
-  private async loadNext(proc: ProcessEffects, nodeId: string, activityResult: StepEffects | undefined) {
+  private async loadNext(proc: ProcessEffects, nodeId: string, held: HeldResult | undefined) {
     try {
       return await this.services.runtime.loadExecuteStep(proc.process.id, nodeId);
     } catch (error) {
-      await activityResult?.flush().catch(() => undefined);
+      await held?.commitAlone().catch(() => undefined);
       throw error;
     }
   }
@@ -145,25 +209,25 @@ export class ExecuteRunner {
     current: string,
     snapshot: ExecuteStepSnapshot,
     carried?: StepEffects,
-    activityResult?: StepEffects,
+    held?: HeldResult,
   ): Promise<StepResult> {
     // Spec 08 §7.1 Decision: the pre-process timer starts per node, not once per task.
     const preProcess = stopwatch(this.services);
     const effects = carried ?? new StepEffects(this.services);
     let first = true;
-    let waiting = activityResult;
+    let waiting = held;
     const flush = async () => {
       proc.writeTo(effects);
       const before = waiting;
       waiting = undefined;
       try {
-        await effects.flush(before);
+        await effects.flush(before?.effects);
       } catch (error) {
         if (!(error instanceof StateVersionNotMatchError)) throw error;
         // Whose compare-and-set lost? The activity's result alone tells: if it loses too, an
         // operator changed that attempt and its result is discarded (the task ends); if not, this
         // step's entry lost and is decided again.
-        if (before) await before.flush();
+        if (before && !(await before.commitAlone())) throw new HandedOver();
         if (first) throw new EntryConflict(error.message);
         throw error;
       }
@@ -175,7 +239,7 @@ export class ExecuteRunner {
     const commitWaitingResult = async () => {
       const before = waiting;
       waiting = undefined;
-      await before?.flush();
+      if (before && !(await before.commitAlone())) throw new HandedOver();
     };
     if (current === proc.process.destinationId) {
       proc.arriveAtDestination(effects, current);
@@ -229,7 +293,7 @@ export class ExecuteRunner {
     }
     if (this.mayHoldResult(node, outcome, effects, proc, next)) {
       observer.observe('engine_execute_post_process_duration', postProcess(), { type: node.type });
-      return { next, result: effects };
+      return { next, result: heldExecuteResult(effects) };
     }
     await flush();
     // A rollback reserved on the node takes the process over (spec 03 §3 step 9).

@@ -1,13 +1,15 @@
 import { ScheduleType } from '../component';
+import { handlerFor } from '../handlers/handler-registry';
 import { scheduleServiceActivity } from '../handlers/service-activity-schedule.handler';
 import type { ScheduleOutcome } from '../handlers/service-activity-schedule.handler';
-import type { ScheduleTask } from '../runtime/engine-task';
-import type { ServiceActivityDefinition } from '../runtime/node-definition';
+import type { ExecuteTask, ScheduleTask } from '../runtime/engine-task';
+import type { RunDefinition, ServiceActivityDefinition } from '../runtime/node-definition';
 import type { ProcessRecord, ScheduleRecord } from '../runtime/runtime-records';
 import { StateVersionNotMatchError } from '../runtime/runtime.errors';
 import type { SchedulePatch } from '../runtime/step-commit';
 import { NO_FINISH_HOOKS, type ActivityFinishHooks } from './activity-finish-hooks';
 import type { EngineServices } from './engine-services';
+import type { HeldResult } from './execute-runner';
 import { componentTypeLabel, stopwatch } from './observation';
 import type { RunCache } from './run-cache';
 import { StepEffects } from './step-effects';
@@ -17,10 +19,16 @@ import { StepEffects } from './step-effects';
  * and one commit that also releases the lock and dispatches what follows.
  */
 export class ScheduleRunner {
+  /**
+   * @param continueAfter carries the process on from a finished step in this task (the execute
+   *   runner's `continueAfter`), the step's result riding with the next node's first commit;
+   *   absent, a finished step dispatches an execute task instead.
+   */
   constructor(
     private readonly services: EngineServices,
     private readonly runs: RunCache,
     private readonly finishHooks: ActivityFinishHooks = NO_FINISH_HOOKS,
+    private readonly continueAfter?: (process: ProcessRecord, nodeId: string, held: HeldResult) => Promise<void>,
   ) {}
 
   async run(task: ScheduleTask): Promise<void> {
@@ -80,18 +88,66 @@ export class ScheduleRunner {
     const postProcess = stopwatch(this.services);
     effects.add({ schedules: [this.follow(outcome, task, schedule, process, effects)] });
     if (task.callbackDataId) effects.add({ consumeCallbackData: [task.callbackDataId] });
-    const finished = outcome.kind === 'next' && outcome.nextNodeId !== task.nodeId;
+    const next = outcome.kind === 'next' ? outcome.nextNodeId : undefined;
+    const finished = next !== undefined && next !== task.nodeId;
+    if (finished && this.continuesHere(run, process, next, effects)) {
+      observer.observe('engine_schedule_post_process_duration', postProcess(), { type: node.type });
+      const handOver = () => this.handOver(effects, process, next);
+      const held = { effects, commitAlone: () => this.commitAlone(effects, handOver, task, schedule) };
+      return this.continueAfter!(process, next, held);
+    }
+    if (next !== undefined) this.handOver(effects, process, next);
     if (finished) await this.finishHooks.beforeFinishCommit(effects, node, run.rootPipelineData, process);
     try {
       await effects.flush();
       if (finished) await this.finishHooks.afterFinishCommit(node, process);
     } catch (error) {
       if (!(error instanceof StateVersionNotMatchError)) throw error;
-      // An operator changed the attempt meanwhile (forced fail, retry): its late result is discarded.
-      this.services.logger.info('schedule result discarded: the attempt changed', { nodeId: task.nodeId });
-      await runtime.commit({ schedules: [{ id: schedule.id, patch: { scheduling: false } }] });
+      await this.discardResult(task, schedule);
     }
     observer.observe('engine_schedule_post_process_duration', postProcess(), { type: node.type });
+  }
+
+  /**
+   * Whether the finished step's process goes on in this task (see `continueAfter`): the job would
+   * run the next execute task itself, the result holds nothing that must go out before it, and the
+   * next node's first commit can carry it (a converge arrival, or a node that commits its entry
+   * before running user code; others read the store first and would get the result alone).
+   */
+  private continuesHere(run: RunDefinition, process: ProcessRecord, nextNodeId: string, effects: StepEffects) {
+    if (!this.continueAfter || !this.services.deferTrivialCommits || this.finishHooks !== NO_FINISH_HOOKS) return false;
+    const nextNode = run.nodes[nextNodeId];
+    const arrives = nextNodeId === process.destinationId;
+    if (!arrives && (nextNode === undefined || !handlerFor(nextNode).runsUserCode)) return false;
+    const next = executeTaskOf(process, nextNodeId, '');
+    return effects.startsNoWork() && (this.services.followUps?.runsInStep(next) ?? false);
+  }
+
+  /**
+   * The result without the next node (its commit lost a compare-and-set): committed as a step
+   * without continuation commits it, handing the process to a dispatched execute task. The task
+   * that held it stops either way.
+   */
+  private async commitAlone(
+    effects: StepEffects,
+    handOver: () => void,
+    task: ScheduleTask,
+    schedule: ScheduleRecord,
+  ): Promise<boolean> {
+    handOver();
+    try {
+      await effects.flush();
+    } catch (error) {
+      if (!(error instanceof StateVersionNotMatchError)) throw error;
+      await this.discardResult(task, schedule);
+    }
+    return false;
+  }
+
+  /** An operator changed the attempt meanwhile (forced fail, retry): the late result is discarded. */
+  private async discardResult(task: ScheduleTask, schedule: ScheduleRecord): Promise<void> {
+    this.services.logger.info('schedule result discarded: the attempt changed', { nodeId: task.nodeId });
+    await this.services.runtime.commit({ schedules: [{ id: schedule.id, patch: { scheduling: false } }] });
   }
 
   /** Why a locked task must not run `schedule` (a redelivery or a changed attempt), if it must not. */
@@ -108,7 +164,7 @@ export class ScheduleRunner {
     return undefined;
   }
 
-  /** Spec 03 §5 steps 7–9: the schedule patch (lock released) and the follow-up dispatch. */
+  /** Spec 03 §5 steps 7–9: the schedule patch (lock released) and the next poll's dispatch. */
   private follow(
     outcome: ScheduleOutcome,
     task: ScheduleTask,
@@ -128,27 +184,16 @@ export class ScheduleRunner {
     if (outcome.nextNodeId !== task.nodeId) {
       effects.event('node_finish', { root_pipeline_id: process.rootPipelineId, node_id: task.nodeId });
     }
+    return patch;
+  }
+
+  /** The sleeping process goes to a new execute task at `nodeId`: a fresh token and the task. */
+  private handOver(effects: StepEffects, process: ProcessRecord, nodeId: string): void {
     const token = this.services.ids.id();
-    const stack = process.pipelineStack;
     effects.add({
       processes: [{ id: process.id, patch: { taskToken: token }, expectToken: null }],
-      dispatch: [
-        {
-          task: {
-            kind: 'execute',
-            queue: process.queue,
-            priority: process.priority,
-            processId: process.id,
-            nodeId: outcome.nextNodeId,
-            rootPipelineId: process.rootPipelineId,
-            parentPipelineId: stack[stack.length - 1]!,
-            token,
-          },
-          delaySeconds: 0,
-        },
-      ],
+      dispatch: [{ task: executeTaskOf(process, nodeId, token), delaySeconds: 0 }],
     });
-    return patch;
   }
 
   /** Busy lock: a multi-callback retries in 1–5 s (derived from a fresh id, not `Math.random`); others drop. */
@@ -158,4 +203,18 @@ export class ScheduleRunner {
     const delaySeconds = 1 + (id.charCodeAt(id.length - 1) % 5);
     await this.services.runtime.commit({ dispatch: [{ task, delaySeconds }] });
   }
+}
+
+function executeTaskOf(process: ProcessRecord, nodeId: string, token: string): ExecuteTask {
+  const stack = process.pipelineStack;
+  return {
+    kind: 'execute',
+    queue: process.queue,
+    priority: process.priority,
+    processId: process.id,
+    nodeId,
+    rootPipelineId: process.rootPipelineId,
+    parentPipelineId: stack[stack.length - 1]!,
+    token,
+  };
 }

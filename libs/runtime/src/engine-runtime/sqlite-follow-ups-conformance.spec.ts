@@ -61,6 +61,23 @@ function gatewayTree(): TreeKit {
   return k.chain('a', 'end');
 }
 
+/** Calls `onRead` once, right after a step read node `readOf`; returns the nodes read, in order. */
+function raceAfterRead(h: DurableHarness, runtime: TypeormEngineRuntime, readOf: string, onRead: () => Promise<void>) {
+  const load = runtime.loadExecuteStep.bind(runtime);
+  const reads: string[] = [];
+  let raced = false;
+  jest.spyOn(runtime, 'loadExecuteStep').mockImplementation(async (processId, nodeId) => {
+    reads.push(nodeId);
+    const snapshot = await load(processId, nodeId);
+    if (nodeId === readOf && !raced) {
+      raced = true;
+      await onRead();
+    }
+    return snapshot;
+  });
+  return reads;
+}
+
 describe('deferred commits of trivial steps', () => {
   it('a start event and an exclusive gateway commit with the next node', async () => {
     const { harness: h, runtime } = await productNode(conformanceCatalog());
@@ -118,28 +135,6 @@ describe('an activity result committed with the next node', () => {
     return new TreeKit().start().act('a', 'echo').act('b', 'echo').end().chain('start', 'a', 'b', 'end');
   }
 
-  /** Runs `tree` with `onRead` called once, right after the step read of node `readOf`. */
-  function raceAfterRead(
-    h: DurableHarness,
-    runtime: TypeormEngineRuntime,
-    readOf: string,
-    onRead: () => Promise<void>,
-  ) {
-    const load = runtime.loadExecuteStep.bind(runtime);
-    const reads: string[] = [];
-    let raced = false;
-    jest.spyOn(runtime, 'loadExecuteStep').mockImplementation(async (processId, nodeId) => {
-      reads.push(nodeId);
-      const snapshot = await load(processId, nodeId);
-      if (nodeId === readOf && !raced) {
-        raced = true;
-        await onRead();
-      }
-      return snapshot;
-    });
-    return reads;
-  }
-
   it('a’s result rides with b’s entry: 4 commits instead of 5', async () => {
     const { harness: h, runtime } = await productNode(conformanceCatalog());
     const commits = jest.spyOn(runtime, 'commit');
@@ -186,6 +181,69 @@ describe('an activity result committed with the next node', () => {
     expect(states).toMatchObject({ [tree.id]: 'RUNNING', [k.id('a')]: 'FAILED' });
     expect(states[k.id('b')]).toBeUndefined();
     expect(await outputsOf(h, k.id('a'))).toMatchObject({ ex_data: 'operator', _forced_failed: true });
+    await h.close();
+  });
+});
+
+describe('a finished schedule step carried on in the same job', () => {
+  /** start → w (waits for a callback) → b → end. */
+  function callbackThenEcho(): TreeKit {
+    return new TreeKit().start().act('w', 'wait_callback').act('b', 'echo').end().chain('start', 'w', 'b', 'end');
+  }
+
+  async function waitingAtW(h: DurableHarness, k: TreeKit) {
+    const tree = k.build();
+    await h.engine.runPipeline(tree);
+    await h.runUntilIdle();
+    expect(await stateNames(h, tree.id)).toMatchObject({ [k.id('w')]: 'RUNNING' });
+    return { tree, version: (await h.engine.getNodeState(k.id('w'))).version };
+  }
+
+  const lockOf = (nodeId: string) =>
+    dataSource.query<unknown[]>('SELECT scheduling FROM eri_schedule WHERE node_id = ?', [nodeId]);
+
+  it('w’s result rides with b’s entry: 4 commits from the callback on instead of 5', async () => {
+    const { harness: h, runtime } = await productNode(conformanceCatalog());
+    const k = callbackThenEcho();
+    const { tree, version } = await waitingAtW(h, k);
+    const commits = jest.spyOn(runtime, 'commit');
+    await h.engine.callback(k.id('w'), version, { ok: true });
+    await h.runUntilIdle();
+    expect(await stateNames(h, tree.id)).toMatchObject({ [tree.id]: 'FINISHED', [k.id('b')]: 'FINISHED' });
+    // The callback data; w's result with b's entry; b's result (the end event reads the context); the end.
+    expect(commits).toHaveBeenCalledTimes(4);
+    await h.close();
+  });
+
+  it('a forced fail of w before its result commits: the result is discarded, the lock released, b never starts', async () => {
+    const { harness: h, runtime } = await productNode(conformanceCatalog());
+    const k = callbackThenEcho();
+    const { tree, version } = await waitingAtW(h, k);
+    raceAfterRead(h, runtime, k.id('b'), () => h.engine.forcedFailActivity(k.id('w'), 'operator'));
+    await h.engine.callback(k.id('w'), version, { ok: true });
+    await h.runUntilIdle();
+    const states = await stateNames(h, tree.id);
+    expect(states).toMatchObject({ [tree.id]: 'RUNNING', [k.id('w')]: 'FAILED' });
+    expect(states[k.id('b')]).toBeUndefined();
+    expect(await outputsOf(h, k.id('w'))).toMatchObject({ ex_data: 'operator', _forced_failed: true });
+    expect(await lockOf(k.id('w'))).toEqual([{ scheduling: 0 }]);
+    await h.close();
+  });
+
+  it('a pause booked on b after its read: w’s result commits alone and hands the process to an execute task', async () => {
+    const { harness: h, runtime } = await productNode(conformanceCatalog());
+    const k = callbackThenEcho();
+    const { tree, version } = await waitingAtW(h, k);
+    raceAfterRead(h, runtime, k.id('b'), () => h.engine.pauseNodeAppoint(k.id('b')));
+    const echoes = serviceCalls['echo'] ?? 0;
+    await h.engine.callback(k.id('w'), version, { ok: true });
+    await h.runUntilIdle();
+    expect(await stateNames(h, tree.id)).toMatchObject({ [k.id('w')]: 'FINISHED', [k.id('b')]: 'SUSPENDED' });
+    expect(await lockOf(k.id('w'))).toEqual([{ scheduling: 0 }]);
+    await h.engine.resumeNodeAppoint(k.id('b'));
+    await h.runUntilIdle();
+    expect(await stateNames(h, tree.id)).toMatchObject({ [tree.id]: 'FINISHED', [k.id('b')]: 'FINISHED' });
+    expect((serviceCalls['echo'] ?? 0) - echoes).toBe(1);
     await h.close();
   });
 });
