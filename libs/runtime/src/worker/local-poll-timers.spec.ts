@@ -8,7 +8,6 @@ function poll(nodeId: string): ScheduleTask {
     priority: 100,
     processId: '1',
     nodeId,
-    rootPipelineId: 'root',
     scheduleId: '9',
     callbackDataId: null,
     expectedTimes: 1,
