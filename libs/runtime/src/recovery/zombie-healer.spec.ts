@@ -68,12 +68,8 @@ function healerOf(node: DurableNode, tracker: WorkTracker, extra: Partial<Zombie
   });
 }
 
-it('re-dispatches a lost execute and a lost poll after the stuck time; the run finishes, polls counted once', async () => {
-  const tracker = new WorkTracker(new FakeClock());
-  const queue = new LosingTaskQueue(() => tracker.inFlight--);
-  const node = await startDurableNode({ dataSource, queue, tracker, catalog: conformanceCatalog() });
-  const h = new DurableHarness([node], tracker);
-  const healer = healerOf(node, tracker);
+/** start → p (polls twice) → end, run until no job is in flight. */
+async function runTwoPolls(h: DurableHarness) {
   const k = new TreeKit()
     .start()
     .act('p', 'poll', { times: plain(2) })
@@ -82,6 +78,16 @@ it('re-dispatches a lost execute and a lost poll after the stuck time; the run f
   const tree = k.build();
   await h.engine.runPipeline(tree);
   await h.runUntilIdle();
+  return { k, tree };
+}
+
+it('re-dispatches a lost execute and a lost poll after the stuck time; the run finishes, polls counted once', async () => {
+  const tracker = new WorkTracker(new FakeClock());
+  const queue = new LosingTaskQueue(() => tracker.inFlight--);
+  const node = await startDurableNode({ dataSource, queue, tracker, catalog: conformanceCatalog() });
+  const h = new DurableHarness([node], tracker);
+  const healer = healerOf(node, tracker);
+  const { k, tree } = await runTwoPolls(h);
   expect(queue.lost).toEqual(['execute']);
   // Seen once is not enough: a queued job gets the stuck time to run.
   expect(await healer.sweep()).toEqual([]);
@@ -126,14 +132,7 @@ it('finds a poll whose worker died with it on a local timer (lost_poll); the run
     enqueued.push(`${name}:${JSON.stringify(data.kind)}`);
     return add(name, data, options);
   });
-  const k = new TreeKit()
-    .start()
-    .act('p', 'poll', { times: plain(2) })
-    .end()
-    .chain('start', 'p', 'end');
-  const tree = k.build();
-  await h.engine.runPipeline(tree);
-  await h.runUntilIdle();
+  const { k, tree } = await runTwoPolls(h);
   expect(await outputsOf(h, k.id('p'))).toMatchObject({ polls: 1 });
   expect(enqueued).toEqual(['er_execute:"execute"']);
   expect(await healer.sweep()).toEqual([]);
