@@ -44,6 +44,12 @@ export interface BambooConfig {
   readonly queueSuffixes: readonly string[];
   readonly workerRoles: readonly WorkerRole[];
   readonly workerConcurrency: number;
+  /**
+   * BAMBOO_LOCAL_POLL_MAX_DELAY_SECONDS: a worker keeps a delayed poll of a process it is driving
+   * on a local timer when the delay is at most this (ADR 0009); 0 sends every delayed poll through
+   * the queue. A killed worker's pending polls then wait for the zombie healer.
+   */
+  readonly localPollMaxDelaySeconds: number;
   readonly processHeartbeatIntervalSeconds: number;
   readonly interruptMax: number;
   readonly scheduleLockTtlSeconds: number;

@@ -86,6 +86,14 @@ describe('loadBambooConfig', () => {
     );
   });
 
+  it('reads the longest delay a worker keeps a poll on a local timer (off by default)', () => {
+    expect(loadBambooConfig({}).localPollMaxDelaySeconds).toBe(0);
+    expect(loadBambooConfig({ BAMBOO_LOCAL_POLL_MAX_DELAY_SECONDS: '5' }).localPollMaxDelaySeconds).toBe(5);
+    expect(() => loadBambooConfig({ BAMBOO_LOCAL_POLL_MAX_DELAY_SECONDS: '-1' })).toThrow(
+      'BAMBOO_LOCAL_POLL_MAX_DELAY_SECONDS: expected an integer between 0 and 3600',
+    );
+  });
+
   it('treats blank variables as unset', () => {
     const config = loadBambooConfig({ BAMBOO_REDIS_URL: '  ', BAMBOO_API_TOKEN: '', PORT: '' });
 

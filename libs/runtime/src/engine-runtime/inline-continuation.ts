@@ -1,4 +1,7 @@
-import { queueNameOf, type Dispatch, type EngineTask, type FollowUpPort } from '@bamboo/engine';
+import { queueNameOf, type Dispatch, type EngineTask, type FollowUpPort, type ScheduleTask } from '@bamboo/engine';
+
+/** Keeps a delayed poll on a local timer of this worker; false sends it through the queue. */
+export type DelayedPollKeeper = (task: ScheduleTask, delaySeconds: number) => boolean;
 
 /**
  * The work a worker job may carry on with itself instead of sending it through the queue: the one
@@ -21,20 +24,26 @@ export class ContinuationSlot {
    * @param queueNames the queues this worker consumes: only their work may continue here.
    * @param limit follow-ups one job may run, so a never-ending poll cannot hold a slot forever.
    * @param accepting false while the worker stops: follow-ups then go to the queue.
+   * @param keepDelayed where the step's one delayed poll may wait instead of the queue (local timers).
    */
   constructor(
     private readonly queueNames: ReadonlySet<string>,
     limit: number,
     private readonly accepting: () => boolean,
+    private readonly keepDelayed?: DelayedPollKeeper,
   ) {
     this.remaining = limit;
   }
 
-  /** Keeps `dispatch` for this job when it is the step's only, immediate, local follow-up. */
+  /**
+   * Keeps `dispatch` for this job when it is the step's only, immediate, local follow-up, or hands
+   * it to `keepDelayed` when it is the step's only follow-up and a delayed poll of a local queue.
+   */
   offer(dispatches: readonly Dispatch[]): boolean {
     if (dispatches.length !== 1) return false;
     const [{ task, delaySeconds }] = dispatches as [Dispatch];
-    if (delaySeconds > 0 || !this.accepts(task)) return false;
+    if (delaySeconds > 0) return this.keepsDelayed(task, delaySeconds);
+    if (!this.accepts(task)) return false;
     this.pending = task;
     this.remaining--;
     return true;
@@ -53,6 +62,13 @@ export class ContinuationSlot {
     const task = this.pending;
     this.pending = undefined;
     return task;
+  }
+
+  private keepsDelayed(task: EngineTask, delaySeconds: number): boolean {
+    if (!this.keepDelayed || task.kind !== 'schedule' || !this.accepting()) return false;
+    // Polls only: a delayed callback task (a multi-callback's retry of a busy lock) stays a job.
+    if (task.callbackDataId !== null || !this.queueNames.has(queueNameOf(task))) return false;
+    return this.keepDelayed(task, delaySeconds);
   }
 
   private accepts(task: EngineTask): boolean {

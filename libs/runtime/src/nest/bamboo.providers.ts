@@ -132,6 +132,7 @@ export const bambooProviders: Provider[] = [
         roles: defaultRoles(options),
         queueSuffixes: options.queueSuffixes,
         concurrency: options.workerConcurrency,
+        localPollMaxDelaySeconds: options.localPollMaxDelaySeconds,
       }),
   },
   {

@@ -1,4 +1,4 @@
-import type { Logger } from '@bamboo/engine';
+import type { ComponentCatalog, Logger } from '@bamboo/engine';
 import { FakeClock, TreeKit, conformanceCatalog, outputsOf, plain, serviceCalls, stateNames } from '@bamboo/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,12 +68,8 @@ function healerOf(node: DurableNode, tracker: WorkTracker, extra: Partial<Zombie
   });
 }
 
-it('re-dispatches a lost execute and a lost poll after the stuck time; the run finishes, polls counted once', async () => {
-  const tracker = new WorkTracker(new FakeClock());
-  const queue = new LosingTaskQueue(() => tracker.inFlight--);
-  const node = await startDurableNode({ dataSource, queue, tracker, catalog: conformanceCatalog() });
-  const h = new DurableHarness([node], tracker);
-  const healer = healerOf(node, tracker);
+/** start → p (polls twice) → end, run until no job is in flight. */
+async function runTwoPolls(h: DurableHarness) {
   const k = new TreeKit()
     .start()
     .act('p', 'poll', { times: plain(2) })
@@ -82,6 +78,16 @@ it('re-dispatches a lost execute and a lost poll after the stuck time; the run f
   const tree = k.build();
   await h.engine.runPipeline(tree);
   await h.runUntilIdle();
+  return { k, tree };
+}
+
+it('re-dispatches a lost execute and a lost poll after the stuck time; the run finishes, polls counted once', async () => {
+  const tracker = new WorkTracker(new FakeClock());
+  const queue = new LosingTaskQueue(() => tracker.inFlight--);
+  const node = await startDurableNode({ dataSource, queue, tracker, catalog: conformanceCatalog() });
+  const h = new DurableHarness([node], tracker);
+  const healer = healerOf(node, tracker);
+  const { k, tree } = await runTwoPolls(h);
   expect(queue.lost).toEqual(['execute']);
   // Seen once is not enough: a queued job gets the stuck time to run.
   expect(await healer.sweep()).toEqual([]);
@@ -93,6 +99,47 @@ it('re-dispatches a lost execute and a lost poll after the stuck time; the run f
   }
   expect(queue.lost).toEqual(['execute', 'schedule']);
   expect(doctors).toEqual(['lost_execute', 'lost_poll']);
+  expect((await stateNames(h, tree.id))[tree.id]).toBe('FINISHED');
+  expect(await outputsOf(h, k.id('p'))).toMatchObject({ polls: 2 });
+  expect(await healer.sweep()).toEqual([]);
+  await h.close();
+});
+
+it('finds a poll whose worker died with it on a local timer (lost_poll); the run finishes, polls counted once', async () => {
+  const tracker = new WorkTracker(new FakeClock());
+  const base = conformanceCatalog();
+  // The poll's next call waits an hour on its worker's local timer: during this test that worker
+  // never runs it, as if it had been killed. Nothing about it is in the queue.
+  const catalog: ComponentCatalog = {
+    ...base,
+    findComponent: (code, version) => {
+      const found = base.findComponent(code, version);
+      return found && code === 'poll' ? { ...found, createInterval: () => ({ count: 0, next: () => 3600 }) } : found;
+    },
+  };
+  const node = await startDurableNode({
+    dataSource,
+    queue: new InProcessTaskQueue(),
+    tracker,
+    catalog,
+    localPollMaxDelaySeconds: 3600,
+  });
+  const h = new DurableHarness([node], tracker);
+  const healer = healerOf(node, tracker);
+  const enqueued: string[] = [];
+  const add = node.queue.add.bind(node.queue);
+  jest.spyOn(node.queue, 'add').mockImplementation((name, data, options) => {
+    enqueued.push(`${name}:${JSON.stringify(data.kind)}`);
+    return add(name, data, options);
+  });
+  const { k, tree } = await runTwoPolls(h);
+  expect(await outputsOf(h, k.id('p'))).toMatchObject({ polls: 1 });
+  expect(enqueued).toEqual(['er_execute:"execute"']);
+  expect(await healer.sweep()).toEqual([]);
+  await h.advance(6);
+  expect((await healer.sweep()).map((action) => action.doctor)).toEqual(['lost_poll']);
+  expect(enqueued).toEqual(['er_execute:"execute"', 'er_schedule:"schedule"']);
+  await h.runUntilIdle();
   expect((await stateNames(h, tree.id))[tree.id]).toBe('FINISHED');
   expect(await outputsOf(h, k.id('p'))).toMatchObject({ polls: 2 });
   expect(await healer.sweep()).toEqual([]);

@@ -10,9 +10,11 @@ import { EngineWorker, type TaskHandler } from './engine-worker';
 /** The in-process queue, recording what went through it. */
 class RecordingQueue extends InProcessTaskQueue {
   readonly added: string[] = [];
+  readonly delaysMs: number[] = [];
 
   override add(queueName: string, data: JobData, options?: AddJobOptions): Promise<string> {
     this.added.push(`${queueName}:${JSON.stringify(data.node_id)}`);
+    this.delaysMs.push(options?.delayMs ?? 0);
     return super.add(queueName, data, options);
   }
 }
@@ -77,7 +79,7 @@ function addFirstJob(queue: RecordingQueue): Promise<string> {
 
 async function runFrom(
   script: ConstructorParameters<typeof ScriptedEngine>[1],
-  options: { inlineFollowUps?: number; queueSuffixes?: string[] } = {},
+  options: { inlineFollowUps?: number; queueSuffixes?: string[]; localPollMaxDelaySeconds?: number } = {},
 ) {
   const queue = new RecordingQueue();
   const engine = new ScriptedEngine(queue, script);
@@ -181,5 +183,61 @@ describe('EngineWorker follow-ups', () => {
     expect(engine.handled).toEqual(['a']);
     expect(engine.answers).toEqual([false]);
     expect(queue.added).toEqual(['er_execute:"a"', 'er_execute:"b"']);
+  });
+});
+
+/** The poll a schedule step dispatches after `delaySeconds` (not held: it takes the lock itself). */
+function laterPoll(nodeId: string, delaySeconds: number, queue = ''): Dispatch {
+  return { task: { ...firstPoll(nodeId), queue, expectedTimes: 1 }, delaySeconds };
+}
+
+describe('EngineWorker local poll timers', () => {
+  it('keeps a delayed poll of its process on a local timer and runs it when due, without the queue', async () => {
+    const { handled, added } = await runFrom(
+      { a: { dispatch: [laterPoll('b', 0.01)] }, b: { dispatch: [laterPoll('c', 0.01)] }, c: {} },
+      { localPollMaxDelaySeconds: 1 },
+    );
+    expect(handled).toEqual(['a', 'b', 'c']);
+    expect(added).toEqual(['er_execute:"a"']);
+  });
+
+  it('sends longer delays, other workers’ queues and delayed executes through the queue; 0 turns it off', async () => {
+    const poll = (delaySeconds: number, queue = '') => ({
+      a: { dispatch: [laterPoll('b', delaySeconds, queue)] },
+      b: {},
+    });
+    expect((await runFrom(poll(0.01), { localPollMaxDelaySeconds: 0 })).added).toEqual([
+      'er_execute:"a"',
+      'er_schedule:"b"',
+    ]);
+    expect((await runFrom(poll(0.01), { localPollMaxDelaySeconds: 0.005 })).added).toEqual([
+      'er_execute:"a"',
+      'er_schedule:"b"',
+    ]);
+    expect((await runFrom({ a: poll(0.01, 'other').a }, { localPollMaxDelaySeconds: 1 })).added).toEqual([
+      'er_execute:"a"',
+      'er_schedule_other:"b"',
+    ]);
+    const delayedExecute = { a: { dispatch: [{ task: execute('b'), delaySeconds: 0.01 }] }, b: {} };
+    expect((await runFrom(delayedExecute, { localPollMaxDelaySeconds: 1 })).added).toEqual([
+      'er_execute:"a"',
+      'er_execute:"b"',
+    ]);
+  });
+
+  it('a stopping worker hands its pending polls to the queue with the delay they have left', async () => {
+    const queue = new RecordingQueue();
+    const engine = new ScriptedEngine(queue, { a: { dispatch: [laterPoll('b', 30)] } });
+    const worker = new EngineWorker({ engine, queue, concurrency: 1, localPollMaxDelaySeconds: 60 });
+    await worker.start();
+    await addFirstJob(queue);
+    await waitFor(() => engine.handled.length === 1);
+    expect(queue.added).toEqual(['er_execute:"a"']);
+    await worker.stop();
+    await queue.close();
+    expect(engine.handled).toEqual(['a']);
+    expect(queue.added).toEqual(['er_execute:"a"', 'er_schedule:"b"']);
+    expect(queue.delaysMs[1]).toBeGreaterThan(0);
+    expect(queue.delaysMs[1]).toBeLessThanOrEqual(30_000);
   });
 });

@@ -1,10 +1,11 @@
-import { NOOP_LOGGER, type EngineTask, type Logger } from '@bamboo/engine';
+import { NOOP_LOGGER, queueNameOf, type EngineTask, type Logger, type ScheduleTask } from '@bamboo/engine';
 import { decodeTask } from '../engine-runtime/engine-task-codec';
 import { ContinuationSlot, withContinuationSlot } from '../engine-runtime/inline-continuation';
 import { TaskDispatcher } from '../engine-runtime/task-dispatcher';
 import { SYSTEM_CLOCK } from '../engine-runtime/typeorm-engine-runtime';
 import type { JobData, QueueJob, TaskQueue } from '../queue/task-queue';
 import { engineQueueNames, type EngineWorkerRole } from './engine-queue-names';
+import { LocalPollTimers } from './local-poll-timers';
 
 /** The part of `Engine` a worker drives. */
 export interface TaskHandler {
@@ -26,6 +27,15 @@ export interface EngineWorkerOptions {
    * @default 1000
    */
   inlineFollowUps?: number;
+  /**
+   * A delayed poll of a process a job of this worker is driving waits on a timer in this worker
+   * when its delay is at most this many seconds (BAMBOO_LOCAL_POLL_MAX_DELAY_SECONDS), instead of
+   * as a delayed queue job; at most `concurrency` such polls wait at once. A killed worker's
+   * pending polls are found by the zombie healer (`lost_poll`), a stopping worker hands them to the
+   * queue. 0 sends every delayed poll through the queue; needs `inlineFollowUps` > 0.
+   * @default 0
+   */
+  localPollMaxDelaySeconds?: number;
   logger?: Logger;
 }
 
@@ -39,11 +49,22 @@ export class EngineWorker {
   private readonly logger: Logger;
   private readonly handOver: TaskDispatcher;
   private readonly consumed: ReadonlySet<string>;
+  private readonly localPolls: LocalPollTimers | undefined;
+  private localRuns = 0;
 
   constructor(private readonly options: EngineWorkerOptions) {
     this.logger = options.logger ?? NOOP_LOGGER;
     this.handOver = new TaskDispatcher(options.queue, SYSTEM_CLOCK, this.logger);
     this.consumed = new Set(this.queueNames);
+    const maxDelaySeconds = options.localPollMaxDelaySeconds ?? 0;
+    this.localPolls =
+      maxDelaySeconds > 0
+        ? new LocalPollTimers({
+            maxDelaySeconds,
+            capacity: options.concurrency ?? 50,
+            run: (task) => this.runLocalPoll(task),
+          })
+        : undefined;
   }
 
   /** The queue names this worker consumes. */
@@ -65,7 +86,12 @@ export class EngineWorker {
   async stop(): Promise<void> {
     if (!this.started) return;
     this.stopping = true;
-    await this.options.queue.pause();
+    // Polls waiting here go back to the queue with the delay they have left (their schedule rows
+    // are committed; another worker, or this one after a restart, runs them on time).
+    const handedOver = this.localPolls?.drain() ?? [];
+    for (const dispatch of handedOver) await this.handOver.dispatch([dispatch]);
+    if (handedOver.length > 0) this.logger.info('local polls handed to the queue', { polls: handedOver.length });
+    await Promise.all([this.options.queue.pause(), this.localPolls?.idle()]);
     this.logger.info('engine worker stopped');
   }
 
@@ -74,7 +100,26 @@ export class EngineWorker {
     if (limit <= 0) return this.handle(job, decodeTask(job.data));
     const first = decodeTask(job.data);
     if (first.kind !== 'execute' && first.kind !== 'schedule') return this.handle(job, first);
-    const slot = new ContinuationSlot(this.consumed, limit, () => !this.stopping);
+    return this.runWithSlot(job, first, limit);
+  }
+
+  /** A poll that fell due on a local timer, run like a job of its queue (failures are logged). */
+  private async runLocalPoll(task: ScheduleTask): Promise<void> {
+    const job: QueueJob<JobData> = { id: `local-${++this.localRuns}`, queueName: queueNameOf(task), data: {} };
+    await this.runWithSlot(job, task, this.options.inlineFollowUps ?? 1000).catch(() => undefined);
+  }
+
+  private async runWithSlot(
+    job: QueueJob<JobData>,
+    first: Extract<EngineTask, { processId: string }>,
+    limit: number,
+  ): Promise<void> {
+    const slot = new ContinuationSlot(
+      this.consumed,
+      limit,
+      () => !this.stopping,
+      this.localPolls && ((task, delaySeconds) => this.localPolls!.offer(task, delaySeconds)),
+    );
     try {
       await withContinuationSlot(first.processId, slot, async () => {
         for (let task: EngineTask | undefined = first; task; task = slot.take()) await this.handle(job, task);

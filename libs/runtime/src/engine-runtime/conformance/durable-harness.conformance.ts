@@ -24,6 +24,8 @@ export async function startDurableNode(options: {
   settings?: Partial<EngineSettings>;
   /** EngineWorkerOptions.inlineFollowUps (0: every follow-up through the queue). */
   inlineFollowUps?: number;
+  /** EngineWorkerOptions.localPollMaxDelaySeconds (default 0: delayed polls through the queue). */
+  localPollMaxDelaySeconds?: number;
   /** EngineOptions.deferTrivialCommits (default true). */
   deferTrivialCommits?: boolean;
   /** False: no FollowUpPort, every first poll runs in its own step (default: as the product wires it). */
@@ -47,6 +49,7 @@ export async function startDurableNode(options: {
     queue,
     concurrency: options.concurrency ?? 4,
     inlineFollowUps: options.inlineFollowUps,
+    localPollMaxDelaySeconds: options.localPollMaxDelaySeconds,
   });
   await worker.start();
   return { runtime, engine, worker, queue };
