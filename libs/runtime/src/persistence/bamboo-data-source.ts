@@ -11,6 +11,23 @@ export const MIGRATIONS_TABLE = 'bamboo_migrations';
 const MIGRATION_LOCK = 'bamboo_migrations';
 const MIGRATION_LOCK_WAIT_SECONDS = 120;
 
+/**
+ * SQLite WAL checkpoints (ADR 0004): every second from a timer instead of SQLite's default every
+ * 1,000 pages from inside a commit. A checkpoint copies the WAL's pages into the database file and
+ * syncs it; inside a commit it stalls the step that happened to cross the threshold, and at 1,000
+ * pages a busy run checkpoints several times a second, rewriting the same hot pages each time
+ * (embedded `long` benchmark: 1.66 → 1.55 s, medians of 3 alternating runs). The automatic checkpoint stays as a
+ * backstop should the timer fall behind.
+ */
+export const SQLITE_CHECKPOINT_INTERVAL_MS = 1000;
+const SQLITE_AUTOCHECKPOINT_PAGES = 10_000;
+
+/** better-sqlite3's `Database`, as much of it as the checkpoint timer uses. */
+interface SqliteConnection {
+  readonly open: boolean;
+  pragma(source: string): unknown;
+}
+
 export interface BambooDataSourceOptions {
   /** Apply pending migrations inside initialize() (default true). */
   readonly runMigrations?: boolean;
@@ -23,6 +40,8 @@ export interface BambooDataSourceOptions {
  * (apps, @nestjs/typeorm, the TypeORM CLI, tests) starts on an up-to-date schema.
  */
 export class BambooDataSource extends DataSource {
+  private checkpointTimer: NodeJS.Timeout | undefined;
+
   constructor(
     options: DataSourceOptions,
     private readonly runMigrationsOnInit: boolean,
@@ -52,7 +71,32 @@ export class BambooDataSource extends DataSource {
         throw error;
       }
     }
+    this.startCheckpoints();
     return this;
+  }
+
+  override async destroy(): Promise<void> {
+    clearInterval(this.checkpointTimer);
+    this.checkpointTimer = undefined;
+    await super.destroy();
+  }
+
+  /** The WAL checkpoint timer of a SQLite file database (see SQLITE_CHECKPOINT_INTERVAL_MS). */
+  private startCheckpoints(): void {
+    if (this.options.type !== 'better-sqlite3' || this.options.database === ':memory:') return;
+    const connection = (this.driver as unknown as { databaseConnection?: SqliteConnection }).databaseConnection;
+    if (!connection) return;
+    this.checkpointTimer = setInterval(() => {
+      if (!connection.open) return clearInterval(this.checkpointTimer);
+      try {
+        // PASSIVE never waits for readers or writers: what it cannot copy now, the next one does.
+        connection.pragma('wal_checkpoint(PASSIVE)');
+      } catch {
+        // A failed checkpoint loses nothing (the WAL keeps the pages): the next tick, or SQLite's
+        // automatic checkpoint, tries again; a timer must not take the process down for it.
+      }
+    }, SQLITE_CHECKPOINT_INTERVAL_MS);
+    this.checkpointTimer.unref();
   }
 }
 
@@ -111,6 +155,7 @@ function sqliteOptions(path: string): DataSourceOptions {
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma('busy_timeout = 10000');
       db.pragma('synchronous = NORMAL');
+      db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
     },
     entities: [...BAMBOO_ENTITIES],
     migrations: [...SQLITE_MIGRATIONS],
