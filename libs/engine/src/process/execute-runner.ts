@@ -199,9 +199,10 @@ export class ExecuteRunner {
    * of a DEFERRABLE node that only wrote states may leave its commit to the next node's first
    * commit (`deferred`, passed back in as `carried`): both become visible at once, as if the next
    * node had been entered at the same instant, and a crash in between loses neither more nor less
-   * than a crash before this step's commit. A lost entry race rolls both back (runTask re-decides
+   * than a crash before this step's commit. A lost entry race rolls both back (`drive` re-decides
    * from the first). The next node is read before this commit: it must not be a node this chain
    * already wrote (a loop), and deferred steps never touch what it reads besides their own states.
+   * A finished activity's result (`held`, see `mayHoldResult`) rides with this step's first commit.
    */
   private async step(
     run: RunDefinition,
