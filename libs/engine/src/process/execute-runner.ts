@@ -82,12 +82,31 @@ export class ExecuteRunner {
     this.firstPoll = new FirstPollInStep(services);
   }
 
-  async run(task: ExecuteTask): Promise<void> {
+  run(task: ExecuteTask): Promise<void> {
+    return this.observed(() => this.runTask(task));
+  }
+
+  /**
+   * Carries a sleeping process on from a finished schedule step whose result is `held` (the
+   * schedule runner's continuation): as if an execute task at `nodeId` had been dispatched, without
+   * the dispatch and the task token, the result riding with the next node's first commit.
+   */
+  continueAfter(process: ProcessRecord, nodeId: string, held: HeldResult): Promise<void> {
+    return this.observed(async () => {
+      const run = await this.runs.get(process.rootPipelineId);
+      // The process sleeps without a token: every commit requires that it still has none.
+      const proc = new ProcessEffects(process, null, this.services);
+      await this.drive(run, proc, nodeId, await this.loadNext(proc, nodeId, held), held);
+    });
+  }
+
+  /** Runs a process's push loop inside the running-processes gauge and its running time. */
+  private async observed(work: () => Promise<void>): Promise<void> {
     const { observer } = this.services;
     const elapsed = stopwatch(this.services);
     observer.count('engine_running_processes', {}, 1);
     try {
-      await this.runTask(task);
+      await work();
     } finally {
       observer.count('engine_running_processes', {}, -1);
       observer.observe('engine_process_running_time', elapsed());
@@ -107,26 +126,6 @@ export class ExecuteRunner {
     const run = await this.runs.get(task.rootPipelineId);
     const proc = new ProcessEffects(snapshot.process, task.token, this.services);
     await this.drive(run, proc, task.nodeId, snapshot);
-  }
-
-  /**
-   * Carries a sleeping process on from a finished schedule step whose result is `held` (the
-   * schedule runner's continuation): as if an execute task at `nodeId` had been dispatched, without
-   * the dispatch and the task token, the result riding with the next node's first commit.
-   */
-  async continueAfter(process: ProcessRecord, nodeId: string, held: HeldResult): Promise<void> {
-    const { observer } = this.services;
-    const elapsed = stopwatch(this.services);
-    observer.count('engine_running_processes', {}, 1);
-    try {
-      const run = await this.runs.get(process.rootPipelineId);
-      // The process sleeps without a token: every commit requires that it still has none.
-      const proc = new ProcessEffects(process, null, this.services);
-      await this.drive(run, proc, nodeId, await this.loadNext(proc, nodeId, held), held);
-    } finally {
-      observer.count('engine_running_processes', {}, -1);
-      observer.observe('engine_process_running_time', elapsed());
-    }
   }
 
   /** The push loop: node after node of one process until it must wait. */
@@ -216,11 +215,19 @@ export class ExecuteRunner {
     const preProcess = stopwatch(this.services);
     const effects = carried ?? new StepEffects(this.services);
     let first = true;
+    // The held result goes with this step's first commit, or alone before it (`commitHeldAlone`).
     let waiting = held;
+    const takeHeld = () => {
+      const taken = waiting;
+      waiting = undefined;
+      return taken;
+    };
+    const commitHeldAlone = async (result: HeldResult) => {
+      if (!(await result.commitAlone())) throw new HandedOver();
+    };
     const flush = async () => {
       proc.writeTo(effects);
-      const before = waiting;
-      waiting = undefined;
+      const before = takeHeld();
       try {
         await effects.flush(before?.effects);
       } catch (error) {
@@ -228,19 +235,12 @@ export class ExecuteRunner {
         // Whose compare-and-set lost? The activity's result alone tells: if it loses too, an
         // operator changed that attempt and its result is discarded (the task ends); if not, this
         // step's entry lost and is decided again.
-        if (before && !(await before.commitAlone())) throw new HandedOver();
+        if (before) await commitHeldAlone(before);
         if (first) throw new EntryConflict(error.message);
         throw error;
       }
       first = false;
       proc.committed();
-    };
-    // Handlers that run no user code read the store before their step commits (gateway conditions,
-    // subprocess inputs): the activity result they may depend on is committed first.
-    const commitWaitingResult = async () => {
-      const before = waiting;
-      waiting = undefined;
-      if (before && !(await before.commitAlone())) throw new HandedOver();
     };
     if (current === proc.process.destinationId) {
       proc.arriveAtDestination(effects, current);
@@ -261,7 +261,10 @@ export class ExecuteRunner {
       return { next: undefined };
     }
     const handler = handlerFor(node);
-    if (!handler.runsUserCode) await commitWaitingResult();
+    // Handlers that run no user code read the store before their step commits (gateway conditions,
+    // subprocess inputs): the activity result they may depend on is committed first.
+    const before = handler.runsUserCode ? undefined : takeHeld();
+    if (before) await commitHeldAlone(before);
     const step: NodeStep = {
       node,
       run,
@@ -312,7 +315,7 @@ export class ExecuteRunner {
 
   /**
    * Whether a finished activity's result may wait for the next node's first commit in this task:
-   * that commit comes before the next node's user code or store reads (see `commitWaitingResult`),
+   * that commit comes before the next node's user code or store reads (see `step`),
    * so nobody can tell, except that a crash in between loses the result as a crash during the
    * activity's user code would. Not with rollback hooks, whose reservation check needs the commit.
    */

@@ -164,19 +164,30 @@ export class ProcessEffects {
   }
 
   executeTask(processId: string, nodeId: string, token: string): ExecuteTask {
-    const stack = this.process.pipelineStack;
-    return {
-      kind: 'execute',
-      ...this.route(),
-      processId,
-      nodeId,
-      rootPipelineId: this.process.rootPipelineId,
-      parentPipelineId: stack[stack.length - 1]!,
-      token,
-    };
+    return executeTaskOf(this.process, nodeId, token, processId);
   }
 
   private route() {
     return { queue: this.process.queue, priority: this.process.priority };
   }
+}
+
+/** An execute task at `nodeId` with the route and pipeline stack of `process` (for `processId`, by default its own). */
+export function executeTaskOf(
+  process: ProcessRecord,
+  nodeId: string,
+  token: string,
+  processId = process.id,
+): ExecuteTask {
+  const stack = process.pipelineStack;
+  return {
+    kind: 'execute',
+    queue: process.queue,
+    priority: process.priority,
+    processId,
+    nodeId,
+    rootPipelineId: process.rootPipelineId,
+    parentPipelineId: stack[stack.length - 1]!,
+    token,
+  };
 }

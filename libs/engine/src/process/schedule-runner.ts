@@ -2,7 +2,7 @@ import { ScheduleType } from '../component';
 import { handlerFor } from '../handlers/handler-registry';
 import { scheduleServiceActivity } from '../handlers/service-activity-schedule.handler';
 import type { ScheduleOutcome } from '../handlers/service-activity-schedule.handler';
-import type { ExecuteTask, ScheduleTask } from '../runtime/engine-task';
+import type { ScheduleTask } from '../runtime/engine-task';
 import type { RunDefinition, ServiceActivityDefinition } from '../runtime/node-definition';
 import type { ProcessRecord, ScheduleRecord } from '../runtime/runtime-records';
 import { StateVersionNotMatchError } from '../runtime/runtime.errors';
@@ -10,6 +10,7 @@ import type { SchedulePatch } from '../runtime/step-commit';
 import { NO_FINISH_HOOKS, type ActivityFinishHooks } from './activity-finish-hooks';
 import type { EngineServices } from './engine-services';
 import type { HeldResult } from './execute-runner';
+import { executeTaskOf } from './process-effects';
 import { componentTypeLabel, stopwatch } from './observation';
 import type { RunCache } from './run-cache';
 import { StepEffects } from './step-effects';
@@ -92,8 +93,7 @@ export class ScheduleRunner {
     const finished = next !== undefined && next !== task.nodeId;
     if (finished && this.continuesHere(run, process, next, effects)) {
       observer.observe('engine_schedule_post_process_duration', postProcess(), { type: node.type });
-      const handOver = () => this.handOver(effects, process, next);
-      const held = { effects, commitAlone: () => this.commitAlone(effects, handOver, task, schedule) };
+      const held = { effects, commitAlone: () => this.commitAlone(effects, process, next, task, schedule) };
       return this.continueAfter!(process, next, held);
     }
     if (next !== undefined) this.handOver(effects, process, next);
@@ -130,11 +130,12 @@ export class ScheduleRunner {
    */
   private async commitAlone(
     effects: StepEffects,
-    handOver: () => void,
+    process: ProcessRecord,
+    nextNodeId: string,
     task: ScheduleTask,
     schedule: ScheduleRecord,
   ): Promise<boolean> {
-    handOver();
+    this.handOver(effects, process, nextNodeId);
     try {
       await effects.flush();
     } catch (error) {
@@ -203,18 +204,4 @@ export class ScheduleRunner {
     const delaySeconds = 1 + (id.charCodeAt(id.length - 1) % 5);
     await this.services.runtime.commit({ dispatch: [{ task, delaySeconds }] });
   }
-}
-
-function executeTaskOf(process: ProcessRecord, nodeId: string, token: string): ExecuteTask {
-  const stack = process.pipelineStack;
-  return {
-    kind: 'execute',
-    queue: process.queue,
-    priority: process.priority,
-    processId: process.id,
-    nodeId,
-    rootPipelineId: process.rootPipelineId,
-    parentPipelineId: stack[stack.length - 1]!,
-    token,
-  };
 }

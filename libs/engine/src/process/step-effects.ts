@@ -119,19 +119,7 @@ export class StepEffects {
 
   /** Adds effects other than state writes (execution data, context, processes, dispatches…). */
   add(effects: StepCommit): void {
-    const target = this.commit as Record<string, unknown[] | undefined>;
-    const source = effects as Record<string, unknown>;
-    for (const key in source) {
-      const value = source[key];
-      if (value === undefined) continue;
-      if (key === 'join') this.commit.join = value as StepCommit['join'];
-      else if (key === 'rollback') this.commit.rollback = mergeRollback(this.commit.rollback, effects.rollback!);
-      else {
-        const list = target[key];
-        if (list === undefined) target[key] = [...(value as unknown[])];
-        else list.push(...(value as unknown[]));
-      }
-    }
+    appendEffects(this.commit, effects);
   }
 
   /** The execution data this step is about to write for a node, if any (rollback node snapshots). */
@@ -215,17 +203,31 @@ export class StepEffects {
   }
 }
 
+/**
+ * Appends `effects` to `target`, list by list; a list `target` lacks is copied, so `effects`' own
+ * lists are never changed afterwards.
+ */
+function appendEffects(target: StepCommit, effects: StepCommit): void {
+  const lists = target as Record<string, unknown[] | undefined>;
+  const source = effects as Record<string, unknown>;
+  for (const key in source) {
+    const value = source[key];
+    if (value === undefined) continue;
+    if (key === 'join') target.join = value as StepCommit['join'];
+    else if (key === 'rollback') target.rollback = mergeRollback(target.rollback, effects.rollback!);
+    else {
+      const list = lists[key];
+      if (list === undefined) lists[key] = [...(value as unknown[])];
+      else list.push(...(value as unknown[]));
+    }
+  }
+}
+
 /** Two steps' commits as one, `first`'s effects before `second`'s in every list. */
 function combine(first: StepCommit, second: StepCommit): StepCommit {
-  const merged: Record<string, unknown> = { ...first };
-  for (const [key, value] of Object.entries(second) as Array<[keyof StepCommit, unknown]>) {
-    const existing = merged[key];
-    if (existing === undefined) merged[key] = value;
-    else if (key === 'join') throw new Error('two joins in one commit');
-    else if (key === 'rollback') merged[key] = mergeRollback(existing as RollbackWrites, value as RollbackWrites);
-    else merged[key] = [...(existing as unknown[]), ...(value as unknown[])];
-  }
-  const commit = merged as StepCommit;
+  const commit: StepCommit = {};
+  appendEffects(commit, first);
+  appendEffects(commit, second);
   if (commit.processes) commit.processes = mergeProcessWrites(commit.processes);
   return commit;
 }
