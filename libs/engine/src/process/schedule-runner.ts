@@ -49,12 +49,13 @@ export class ScheduleRunner {
     const preProcess = stopwatch(this.services);
     // Lock first, then read: a task that waited for another task's lock must see that task's
     // committed times and execution data, or two workers would schedule from the same stale read.
-    if (!(await runtime.acquireScheduleLock(task.scheduleId))) {
-      const busy = await runtime.loadScheduleStep(task);
-      if (busy.schedule && !busy.schedule.finished) await this.lockBusy(task, busy.schedule);
+    const { locked, snapshot } = runtime.lockAndLoadScheduleStep
+      ? await runtime.lockAndLoadScheduleStep(task)
+      : { locked: await runtime.acquireScheduleLock(task.scheduleId), snapshot: await runtime.loadScheduleStep(task) };
+    if (!locked) {
+      if (snapshot.schedule && !snapshot.schedule.finished) await this.lockBusy(task, snapshot.schedule);
       return;
     }
-    const snapshot = await runtime.loadScheduleStep(task);
     const { schedule, state, process } = snapshot;
     const skip = this.staleReason(task, snapshot);
     if (skip !== undefined || !schedule || !process || !state) {

@@ -63,6 +63,18 @@ export interface EngineRuntime {
   /** Atomic `scheduling: false → true`; false when another task holds the lock. */
   acquireScheduleLock(scheduleId: string): Promise<boolean>;
 
+  /**
+   * `acquireScheduleLock`, then `loadScheduleStep` read after it, locked or not; optional: a
+   * runtime that can send both at once (one round trip) offers it, the engine calls them in turn
+   * otherwise.
+   */
+  lockAndLoadScheduleStep?(query: {
+    processId: string;
+    nodeId: string;
+    scheduleId: string;
+    callbackDataId: string | null;
+  }): Promise<{ locked: boolean; snapshot: ScheduleStepSnapshot }>;
+
   /** What the `callback` command needs, in one read. */
   loadCallbackTarget(nodeId: string, version: string): Promise<CallbackSnapshot>;
 

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { BATCHED_MARK } from './batched-mark';
 import { Coalescer } from './coalescer';
+import { sendTogether } from './mysql-multi-statement';
 
 interface Read {
   sql: string;
@@ -8,11 +8,6 @@ interface Read {
 }
 
 type Rows = Array<Record<string, unknown>>;
-
-/** mysql2's callback connection, as much of it as a group uses. */
-interface MysqlConnection {
-  query(sql: string, values: unknown[], callback: (error: Error | null, results?: unknown) => void): unknown;
-}
 
 const installed = new WeakMap<DataSource, MysqlReadGroups>();
 
@@ -49,25 +44,9 @@ export class MysqlReadGroups {
   }
 
   private async together(reads: readonly Read[]): Promise<Rows[]> {
-    const runner = this.dataSource.createQueryRunner();
-    const texts = reads.map(({ sql }, i) => (i === 0 ? sql : `${sql} ${BATCHED_MARK}`));
-    try {
-      const connection = (await runner.connect()) as MysqlConnection;
-      const results = await new Promise<unknown>((resolve, reject) => {
-        connection.query(
-          texts.join(';\n'),
-          reads.flatMap(({ params }) => params),
-          (error, answer) => (error ? reject(error) : resolve(answer)),
-        );
-      });
-      const logger = this.dataSource.logger;
-      for (const [i, { params }] of reads.entries()) logger.logQuery(texts[i]!, params, runner);
-      if (!Array.isArray(results) || results.length !== reads.length || !results.every(Array.isArray)) {
-        throw new Error('The database driver did not answer every grouped SELECT with its rows');
-      }
-      return results as Rows[];
-    } finally {
-      await runner.release();
-    }
+    const answers = await sendTogether(this.dataSource, reads);
+    if (!answers.every(Array.isArray))
+      throw new Error('The database driver did not answer every grouped SELECT with its rows');
+    return answers as Rows[];
   }
 }

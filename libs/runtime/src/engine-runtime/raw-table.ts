@@ -116,8 +116,19 @@ export class RawTable<E extends ObjectLiteral> {
     m: EntityManager,
     lookups: readonly [...L],
   ): Promise<LookupRows<L>> {
+    const read = RawTable.findEachStatement(lookups);
+    return read.rowsOf(read.sql === '' ? [] : await readRows(m, read.sql, read.params));
+  }
+
+  /**
+   * `findEach`'s statement, unsent, and how to split the rows it answers into each lookup's rows:
+   * for a caller that sends it in a round trip of its own making (after a write, say).
+   */
+  static findEachStatement<L extends ReadonlyArray<Lookup<ObjectLiteral>>>(
+    lookups: readonly [...L],
+  ): Statement & { rowsOf(rows: ReadonlyArray<Record<string, unknown>>): LookupRows<L> } {
     const [first] = lookups;
-    if (!first) return [] as unknown as LookupRows<L>;
+    if (!first) return { sql: '', params: [], rowsOf: () => [] as unknown as LookupRows<L> };
     const params: unknown[] = [];
     const key = `J|${lookups.map(({ table, where }) => `${table.table}:${table.whereKey(where, params)}`).join('|')}`;
     const sql = first.table.text(key, () => {
@@ -133,18 +144,19 @@ export class RawTable<E extends ObjectLiteral> {
       });
       return `SELECT ${selects.join(', ')} FROM (SELECT 1 AS one) d ${joins.join(' ')}`;
     });
-    const rows = await readRows(m, sql, params);
-    return lookups.map(({ table }, i) => {
-      const prefix = `j${i}_`;
-      const found = new Map<string, ObjectLiteral>();
-      for (const row of rows) {
-        const id = table.primary.map((column) => row[prefix + column.databaseName]);
-        if (id.some((value) => value === null || value === undefined)) continue;
-        const identity = id.map(String).join('|');
-        if (!found.has(identity)) found.set(identity, table.hydrate(row, prefix));
-      }
-      return [...found.values()];
-    }) as unknown as LookupRows<L>;
+    const rowsOf = (rows: ReadonlyArray<Record<string, unknown>>) =>
+      lookups.map(({ table }, i) => {
+        const prefix = `j${i}_`;
+        const found = new Map<string, ObjectLiteral>();
+        for (const row of rows) {
+          const id = table.primary.map((column) => row[prefix + column.databaseName]);
+          if (id.some((value) => value === null || value === undefined)) continue;
+          const identity = id.map(String).join('|');
+          if (!found.has(identity)) found.set(identity, table.hydrate(row, prefix));
+        }
+        return [...found.values()];
+      }) as unknown as LookupRows<L>;
+    return { sql, params, rowsOf };
   }
 
   /** SELECT of whole rows; `where` as a list is an OR of its items. */
@@ -215,13 +227,14 @@ export class RawTable<E extends ObjectLiteral> {
   /**
    * `UPDATE … SET … WHERE …` returning the rows it matched (the compare-and-set of ADR 0004). Like
    * TypeORM's update, it also sets the update-date column. An empty `set` writes `id = id`.
+   * `where` as a list is an OR of its items.
    */
-  update(m: EntityManager, where: Where<E>, set: Where<E>): Promise<number> {
+  update(m: EntityManager, where: Where<E> | ReadonlyArray<Where<E>>, set: Where<E>): Promise<number> {
     return executeStatement(m, this.updateStatement(where, set));
   }
 
   /** The statement of `update`, not sent. */
-  updateStatement(where: Where<E>, set: Where<E>): Statement {
+  updateStatement(where: Where<E> | ReadonlyArray<Where<E>>, set: Where<E>): Statement {
     const params: unknown[] = [];
     let setKey = '';
     const assigned: string[] = [];

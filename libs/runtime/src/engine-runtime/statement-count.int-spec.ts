@@ -63,6 +63,41 @@ describe('statements per executed ServiceActivity (MariaDB + Bull, steady state)
     expect(statements).toEqual(['SELECT', 'BEGIN', '+INSERT eri_callback_data', '+COMMIT']);
   });
 
+  it("a callback's schedule step: the lock and the read in one round trip, then one commit", async () => {
+    const statements = await countCallback(
+      dataSource,
+      counter,
+      () => new BullTaskQueue({ redisUrl: TEST_REDIS_URL, prefix: randomQueuePrefix('count') }),
+      'schedule',
+    );
+    console.log('MariaDB callback schedule step:', statements);
+    expect(statements).toEqual([
+      // The schedule lock and the step's read: one round trip (lockAndLoadScheduleStep).
+      'UPDATE eri_schedule',
+      '+SELECT',
+      // The node finishes, its lock released and the callback data consumed, in one commit.
+      'BEGIN',
+      '+UPDATE eri_state',
+      '+SET',
+      '+INSERT eri_execution_data',
+      '+UPDATE eri_process',
+      '+SET',
+      '+UPDATE eri_schedule',
+      '+UPDATE eri_callback_data',
+      '+COMMIT',
+      // The end event: its step's read and its commit, which finishes the pipeline.
+      'SELECT',
+      'BEGIN',
+      '+INSERT eri_state',
+      '+UPDATE eri_state',
+      '+SET',
+      '+INSERT eri_execution_data',
+      '+UPDATE eri_process',
+      '+SET',
+      '+COMMIT',
+    ]);
+  });
+
   it('one submission: the whole run in one transaction', async () => {
     const statements = await countSubmission(
       dataSource,

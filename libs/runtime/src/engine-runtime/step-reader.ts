@@ -19,7 +19,7 @@ import {
   ProcessEntity,
   ScheduleEntity,
 } from '../persistence';
-import { EarlierRow, RawTable } from './raw-table';
+import { EarlierRow, RawTable, type Statement } from './raw-table';
 import {
   rowId,
   toCallbackDataRecord,
@@ -76,26 +76,20 @@ export class StepReader {
   }
 
   /** One statement: every lookup is by primary or unique key. */
-  async scheduleStep(
+  async scheduleStep(m: EntityManager, query: ScheduleStepQuery): Promise<ScheduleStepSnapshot> {
+    return scheduleSnapshotOf(await RawTable.findEach(m, scheduleStepLookups(m, query)));
+  }
+
+  /**
+   * `scheduleStep`'s one statement, unsent, and how to read the rows it answers: the MySQL runtime
+   * sends it in the round trip that takes the schedule lock.
+   */
+  scheduleStepStatement(
     m: EntityManager,
-    query: { processId: string; nodeId: string; scheduleId: string; callbackDataId: string | null },
-  ): Promise<ScheduleStepSnapshot> {
-    // Without callback data, its lookup is `id IN ()`: it matches nothing and costs nothing.
-    const callbackDataIds = query.callbackDataId === null ? [] : [rowId(query.callbackDataId)];
-    const [[process], [state], [schedule], [executionData], [callbackData]] = await RawTable.findEach(m, [
-      { table: RawTable.of(m, ProcessEntity), where: { id: rowId(query.processId) } },
-      { table: RawTable.of(m, NodeStateEntity), where: { nodeId: query.nodeId } },
-      { table: RawTable.of(m, ScheduleEntity), where: { id: rowId(query.scheduleId) } },
-      { table: RawTable.of(m, ExecutionDataEntity), where: { nodeId: query.nodeId } },
-      { table: RawTable.of(m, CallbackDataEntity), where: { id: callbackDataIds, consumed: false } },
-    ]);
-    return {
-      process: process ? toProcessRecord(process) : undefined,
-      state: state ? toStateRecord(state) : undefined,
-      schedule: schedule ? toScheduleRecord(schedule) : undefined,
-      executionData: executionData ? toExecutionData(executionData) : undefined,
-      callbackData: callbackData ? toCallbackDataRecord(callbackData) : undefined,
-    };
+    query: ScheduleStepQuery,
+  ): Statement & { snapshotOf(rows: ReadonlyArray<Record<string, unknown>>): ScheduleStepSnapshot } {
+    const read = RawTable.findEachStatement(scheduleStepLookups(m, query));
+    return { sql: read.sql, params: read.params, snapshotOf: (rows) => scheduleSnapshotOf(read.rowsOf(rows)) };
   }
 
   /** One statement: the state and the schedule are unique-key lookups, the sleeping processes usually one. */
@@ -156,4 +150,40 @@ export class StepReader {
     const referenced = await table.find(m, { pipelineId, key: missing });
     return [...values, ...referenced.map(toContextValue)];
   }
+}
+
+export interface ScheduleStepQuery {
+  processId: string;
+  nodeId: string;
+  scheduleId: string;
+  callbackDataId: string | null;
+}
+
+/** The lookups of a schedule step, each by primary or unique key. */
+function scheduleStepLookups(m: EntityManager, query: ScheduleStepQuery) {
+  // Without callback data, its lookup is `id IN ()`: it matches nothing and costs nothing.
+  const callbackDataIds = query.callbackDataId === null ? [] : [rowId(query.callbackDataId)];
+  return [
+    { table: RawTable.of(m, ProcessEntity), where: { id: rowId(query.processId) } },
+    { table: RawTable.of(m, NodeStateEntity), where: { nodeId: query.nodeId } },
+    { table: RawTable.of(m, ScheduleEntity), where: { id: rowId(query.scheduleId) } },
+    { table: RawTable.of(m, ExecutionDataEntity), where: { nodeId: query.nodeId } },
+    { table: RawTable.of(m, CallbackDataEntity), where: { id: callbackDataIds, consumed: false } },
+  ] as const;
+}
+
+function scheduleSnapshotOf([[process], [state], [schedule], [executionData], [callbackData]]: [
+  ProcessEntity[],
+  NodeStateEntity[],
+  ScheduleEntity[],
+  ExecutionDataEntity[],
+  CallbackDataEntity[],
+]): ScheduleStepSnapshot {
+  return {
+    process: process ? toProcessRecord(process) : undefined,
+    state: state ? toStateRecord(state) : undefined,
+    schedule: schedule ? toScheduleRecord(schedule) : undefined,
+    executionData: executionData ? toExecutionData(executionData) : undefined,
+    callbackData: callbackData ? toCallbackDataRecord(callbackData) : undefined,
+  };
 }

@@ -26,7 +26,7 @@ import { EmbeddedRecovery, type RecoveryReport } from './embedded-recovery';
 import { EngineRuntimeReads } from './engine-runtime.reads';
 import { gateFor } from './gate-for';
 import { NodeLogWriter } from './node-log.writer';
-import { Below, RawTable } from './raw-table';
+import { Below, RawTable, executeStatement, type Statement } from './raw-table';
 import { rowId } from './record-mappers';
 import { readRollbackState } from './rollback-tables';
 import { RunDefinitionStore } from './run-definition.store';
@@ -34,8 +34,9 @@ import type { Gate } from './serial-gate';
 import { isLockConflict } from './sql-helpers';
 import { ImmediateBatch, batchedTransaction, supportsBatches, type StatementBatch } from './statement-batch';
 import { Coalescer } from './coalescer';
+import { matchedRows, selectedRows, sendTogether } from './mysql-multi-statement';
 import { MysqlReadGroups } from './mysql-read-groups';
-import { StepReader } from './step-reader';
+import { StepReader, type ScheduleStepQuery } from './step-reader';
 import { TaskDispatcher } from './task-dispatcher';
 
 export const SYSTEM_CLOCK: Clock = { now: () => new Date() };
@@ -259,16 +260,47 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
 
   /** `scheduling: false → true`, or take over a lock leaked longer than the TTL. */
   acquireScheduleLock(scheduleId: string): Promise<boolean> {
-    return this.gate.run(async () => {
-      const m = this.dataSource.manager;
-      const schedules = RawTable.of(m, ScheduleEntity);
-      const id = rowId(scheduleId);
-      const now = this.clock.now();
-      const lock = { scheduling: true, lockAcquiredAt: now };
-      if ((await schedules.update(m, { id, scheduling: false }, lock)) === 1) return true;
-      const expired = new Date(now.getTime() - (this.options.scheduleLockTtlSeconds ?? 600) * 1000);
-      return (await schedules.update(m, { id, scheduling: true, lockAcquiredAt: new Below(expired) }, lock)) === 1;
-    });
+    return this.gate.run(
+      async () => (await executeStatement(this.dataSource.manager, this.scheduleLock(scheduleId))) === 1,
+    );
+  }
+
+  /**
+   * The schedule lock, then the step's read. On MySQL one round trip: the lock's UPDATE and the
+   * SELECT go as one multi-statement text, each its own autocommit statement in order, so the read
+   * comes after the lock and sees everything the previous holder committed with its release. A
+   * SELECT that fails after the lock was taken leaves it held, as a worker dying there would: the
+   * lock's TTL frees it.
+   */
+  async lockAndLoadScheduleStep(
+    query: ScheduleStepQuery,
+  ): Promise<{ locked: boolean; snapshot: ScheduleStepSnapshot }> {
+    if (!this.batching) {
+      const locked = await this.acquireScheduleLock(query.scheduleId);
+      return { locked, snapshot: await this.loadScheduleStep(query) };
+    }
+    const read = this.reader.scheduleStepStatement(this.dataSource.manager, query);
+    const [taken, rows] = await sendTogether(this.dataSource, [this.scheduleLock(query.scheduleId), read]);
+    return { locked: matchedRows(taken) === 1, snapshot: read.snapshotOf(selectedRows(rows)) };
+  }
+
+  /**
+   * `scheduling: false → true`, or the take-over of a lock leaked longer than the TTL: one UPDATE
+   * whose every branch names the row by its key, so that it locks that row alone (a branch on the
+   * lock columns only could scan their index and deadlock with the commits that release locks).
+   */
+  private scheduleLock(scheduleId: string): Statement {
+    const schedules = RawTable.of(this.dataSource.manager, ScheduleEntity);
+    const id = rowId(scheduleId);
+    const now = this.clock.now();
+    const expired = new Date(now.getTime() - (this.options.scheduleLockTtlSeconds ?? 600) * 1000);
+    return schedules.updateStatement(
+      [
+        { id, scheduling: false },
+        { id, scheduling: true, lockAcquiredAt: new Below(expired) },
+      ],
+      { scheduling: true, lockAcquiredAt: now },
+    );
   }
 
   loadCallbackTarget(nodeId: string, version: string): Promise<CallbackSnapshot> {

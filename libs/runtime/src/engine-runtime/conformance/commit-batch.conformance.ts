@@ -272,6 +272,54 @@ export function describeCommitConformance(
       expect(woken).toMatchObject({ ackNum: 0, needAck: -1 });
     });
 
+    it('takes the schedule lock and reads the step after it (one round trip on MySQL)', async () => {
+      const p = process({ currentNodeId: 'lock-read' });
+      const scheduleId = String(nextId++);
+      const callbackDataId = String(nextId++);
+      await runtime.commit({
+        newProcesses: [p],
+        states: [{ record: state('lock-read', 'RUNNING', 'v1'), expect: null }],
+        newSchedules: [
+          {
+            id: scheduleId,
+            type: 3,
+            processId: p.id,
+            nodeId: 'lock-read',
+            version: 'v1',
+            finished: false,
+            expired: false,
+            scheduling: false,
+            times: 0,
+          },
+        ],
+        callbackData: [{ id: callbackDataId, nodeId: 'lock-read', version: 'v1', data: { ok: 1 } }],
+      });
+      const query = { processId: p.id, nodeId: 'lock-read', scheduleId, callbackDataId };
+      const counter = options.counter;
+      if (counter) {
+        counter.statements.length = 0;
+        counter.counting = true;
+      }
+      const first = await runtime.lockAndLoadScheduleStep(query);
+      if (counter) {
+        counter.counting = false;
+        expect(counter.statements).toEqual(['UPDATE eri_schedule', '+SELECT']);
+      }
+      expect(first.locked).toBe(true);
+      // Read after the lock: the snapshot shows it taken.
+      expect(first.snapshot.schedule).toMatchObject({ id: scheduleId, scheduling: true, finished: false });
+      expect(first.snapshot.process?.id).toBe(p.id);
+      expect(first.snapshot.state).toMatchObject({ nodeId: 'lock-read', version: 'v1' });
+      expect(first.snapshot.callbackData?.data).toEqual({ ok: 1 });
+      const busy = await runtime.lockAndLoadScheduleStep(query);
+      expect(busy.locked).toBe(false);
+      expect(busy.snapshot.schedule).toMatchObject({ id: scheduleId, scheduling: true });
+      clock.advance(601);
+      expect((await runtime.lockAndLoadScheduleStep(query)).locked).toBe(true);
+      const unknown = await runtime.lockAndLoadScheduleStep({ ...query, scheduleId: '987654' });
+      expect(unknown).toMatchObject({ locked: false, snapshot: { schedule: undefined } });
+    });
+
     it('step reads waiting at the same time each get their own rows', async () => {
       const processes = Array.from({ length: 8 }, (_, i) => process({ currentNodeId: `g-read-${i}` }));
       await runtime.commit({

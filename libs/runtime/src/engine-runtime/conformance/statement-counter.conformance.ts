@@ -122,11 +122,16 @@ async function startHarness(dataSource: DataSource, makeQueue: () => TaskQueue):
   return new DurableHarness([node], tracker);
 }
 
-/** The statements of one `Engine.callback` to a waiting node (the schedule it dispatches not run). */
+/**
+ * The statements of one `Engine.callback` to a waiting node (`accept`, the schedule it dispatches
+ * not run), or of that schedule step and what follows it in its task (`schedule`: the node
+ * finishes, the end event runs and finishes the pipeline).
+ */
 export async function countCallback(
   dataSource: DataSource,
   counter: StatementCounter,
   makeQueue: () => TaskQueue,
+  part: 'accept' | 'schedule' = 'accept',
 ): Promise<string[]> {
   const harness = await startHarness(dataSource, makeQueue);
   const k = new TreeKit().start().act('n', 'wait_callback').end().chain('start', 'n', 'end');
@@ -139,10 +144,10 @@ export async function countCallback(
   );
   // The run definition is read (and cached) already, as in a process that served the run before.
   await harness.engine.getPipelineStates(tree.id);
-  const statements = await counter.during(() => harness.engine.callback(k.id('n'), state!.version, { ok: true }));
-  await harness.runUntilIdle();
+  const accepted = await counter.during(() => harness.engine.callback(k.id('n'), state!.version, { ok: true }));
+  const scheduled = await counter.during(() => harness.runUntilIdle());
   await harness.close();
-  return statements;
+  return part === 'accept' ? accepted : scheduled;
 }
 
 /** The statements of one `Engine.runPipeline` of a run with two activities (its first step not run). */

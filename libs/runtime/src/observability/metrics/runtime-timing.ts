@@ -22,6 +22,7 @@ const TIMED_METHODS: Readonly<Record<string, MetricKey | ((...args: unknown[]) =
   loadCallbackTarget: 'engine_runtime_schedule_read_time',
   loadCallbackTargets: 'engine_runtime_schedule_read_time',
   acquireScheduleLock: 'engine_runtime_schedule_write_time',
+  lockAndLoadScheduleStep: 'engine_runtime_schedule_write_time',
   loadRunDefinition: 'engine_runtime_node_read_time',
   getProcesses: 'engine_runtime_process_read_time',
   commit: 'engine_runtime_state_write_time',
