@@ -83,10 +83,12 @@ describe('/proc parsing and sampling', () => {
   it('keeps the peak and the last RSS, the CPU delta of the window, and the last CPU of a process that exited', () => {
     const rss = [100, 300, 200];
     const cpu = [10, 11, 12.5];
+    const main = [8, 8.5, 9.25];
     let tick = 0;
     const reader: ProcReader = {
       rssKiB: () => rss[Math.min(tick, rss.length - 1)],
       cpuSeconds: () => (tick < cpu.length ? cpu[tick] : undefined),
+      mainThreadCpuSeconds: () => (tick < main.length ? main[tick] : undefined),
     };
     const sampler = new ProcSampler(60_000, reader);
     sampler.track('worker-1', 42);
@@ -102,6 +104,7 @@ describe('/proc parsing and sampling', () => {
       pid: 42,
       peakRssMiB: 300 / 1024,
       cpuSeconds: 2.5,
+      mainThreadCpuSeconds: 1.25,
       endRssMiB: 200 / 1024,
     });
   });

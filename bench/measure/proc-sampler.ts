@@ -1,4 +1,4 @@
-import { readCpuSeconds, readRss } from './proc-stat';
+import { readCpuSeconds, readMainThreadCpuSeconds, readRss } from './proc-stat';
 
 export interface ProcessFigures {
   label: string;
@@ -7,6 +7,8 @@ export interface ProcessFigures {
   peakRssMiB: number;
   /** CPU seconds (user + system) used between start() and stop(). */
   cpuSeconds: number;
+  /** The same for the main thread alone (the event loop's), where the reader can tell. */
+  mainThreadCpuSeconds?: number;
   /** VmRSS when sampling stopped (the run's end), MiB. */
   endRssMiB?: number;
   /** V8 heap in use after the run (the product's nodejs_heap_size_used_bytes), MiB. */
@@ -20,16 +22,23 @@ interface Tracked {
   pid: number;
   cpuAtStart?: number;
   cpuLast?: number;
+  mainAtStart?: number;
+  mainLast?: number;
   peakKiB: number;
   lastKiB?: number;
 }
 
 export interface ProcReader {
   cpuSeconds(pid: number): number | undefined;
+  mainThreadCpuSeconds?(pid: number): number | undefined;
   rssKiB(pid: number): number | undefined;
 }
 
-const procReader: ProcReader = { cpuSeconds: readCpuSeconds, rssKiB: (pid) => readRss(pid).rssKiB };
+const procReader: ProcReader = {
+  cpuSeconds: readCpuSeconds,
+  mainThreadCpuSeconds: readMainThreadCpuSeconds,
+  rssKiB: (pid) => readRss(pid).rssKiB,
+};
 
 /** Samples RSS of labelled processes on a timer and takes CPU time deltas over the measured window. */
 export class ProcSampler {
@@ -46,7 +55,10 @@ export class ProcSampler {
   }
 
   start(): void {
-    for (const t of this.tracked) t.cpuAtStart = t.cpuLast = this.reader.cpuSeconds(t.pid);
+    for (const t of this.tracked) {
+      t.cpuAtStart = t.cpuLast = this.reader.cpuSeconds(t.pid);
+      t.mainAtStart = t.mainLast = this.reader.mainThreadCpuSeconds?.(t.pid);
+    }
     this.sample();
     this.timer = setInterval(() => this.sample(), this.intervalMs);
     this.timer.unref();
@@ -59,6 +71,7 @@ export class ProcSampler {
       t.lastKiB = rss ?? t.lastKiB;
       // Remember the last CPU reading so that a process that exits early still reports its usage.
       t.cpuLast = this.reader.cpuSeconds(t.pid) ?? t.cpuLast;
+      t.mainLast = this.reader.mainThreadCpuSeconds?.(t.pid) ?? t.mainLast;
     }
   }
 
@@ -81,6 +94,9 @@ export class ProcSampler {
       pid: t.pid,
       peakRssMiB: t.peakKiB / 1024,
       cpuSeconds: t.cpuAtStart !== undefined && t.cpuLast !== undefined ? t.cpuLast - t.cpuAtStart : Number.NaN,
+      ...(t.mainAtStart !== undefined && t.mainLast !== undefined
+        ? { mainThreadCpuSeconds: t.mainLast - t.mainAtStart }
+        : {}),
       ...(t.lastKiB === undefined ? {} : { endRssMiB: t.lastKiB / 1024 }),
     }));
   }

@@ -42,6 +42,19 @@ export function readCpuSeconds(pid: number): number | undefined {
   }
 }
 
+/**
+ * CPU seconds of the process's main thread alone (`/proc/<pid>/task/<pid>/stat`): in Node the
+ * event loop's thread, which a busy process saturates first; the process total also counts GC
+ * helpers, libuv's pool and worker threads.
+ */
+export function readMainThreadCpuSeconds(pid: number): number | undefined {
+  try {
+    return parseStatTicks(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')) / clockTicksPerSecond();
+  } catch {
+    return undefined;
+  }
+}
+
 export function readRss(pid: number): { rssKiB?: number; hwmKiB?: number } {
   try {
     return parseStatus(readFileSync(`/proc/${pid}/status`, 'utf8'));

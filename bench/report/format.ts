@@ -42,7 +42,8 @@ export function summaryTable(s: Summary): string {
     ['queue operations per executed node', fixed(s.queueOpsPerNode, 1)],
   ];
   for (const p of s.processes) {
-    rows.push([`${p.label}: peak RSS / CPU`, `${fixed(p.peakRssMiB, 0)} MiB / ${fixed(p.cpuSeconds, 2)} s`]);
+    const main = p.mainThreadCpuSeconds === undefined ? '' : ` (main thread ${fixed(p.mainThreadCpuSeconds, 2)} s)`;
+    rows.push([`${p.label}: peak RSS / CPU`, `${fixed(p.peakRssMiB, 0)} MiB / ${fixed(p.cpuSeconds, 2)} s${main}`]);
   }
   if (s.background) {
     rows.push([

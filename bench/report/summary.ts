@@ -6,6 +6,8 @@ export interface ProcessSummary {
   label: string;
   peakRssMiB: number;
   cpuSeconds: number;
+  /** Median CPU seconds of the main thread (absent where not read). */
+  mainThreadCpuSeconds?: number;
 }
 
 export interface Summary {
@@ -50,10 +52,17 @@ function processSummaries(runs: readonly RunFigures[]): ProcessSummary[] {
         ? list.reduce((s, p) => s + p.cpuSeconds, 0)
         : Math.max(...list.map((p) => p.peakRssMiB));
     };
+    const mainThread = med(runs, (r) => {
+      const list = r.processes.filter((p) => p.label === label);
+      return list.some((p) => p.mainThreadCpuSeconds === undefined)
+        ? undefined
+        : list.reduce((s, p) => s + p.mainThreadCpuSeconds!, 0);
+    });
     return {
       label,
       peakRssMiB: med(runs, (r) => perRun(r, 'peakRssMiB')) ?? Number.NaN,
       cpuSeconds: med(runs, (r) => perRun(r, 'cpuSeconds')) ?? Number.NaN,
+      ...(mainThread === undefined ? {} : { mainThreadCpuSeconds: mainThread }),
     };
   });
 }
