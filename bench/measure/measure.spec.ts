@@ -91,14 +91,16 @@ describe('/proc parsing and sampling', () => {
       mainThreadCpuSeconds: () => (tick < main.length ? main[tick] : undefined),
     };
     const sampler = new ProcSampler(60_000, reader);
-    sampler.track('worker-1', 42);
+    sampler.track('worker-1', 42, true);
+    sampler.track('mariadbd', 7);
     sampler.start();
     tick = 1;
     sampler.sample();
     tick = 2;
     sampler.sample();
     tick = 3;
-    const [figures] = sampler.stop();
+    const [figures, server] = sampler.stop();
+    expect(server?.mainThreadCpuSeconds).toBeUndefined();
     expect(figures).toEqual({
       label: 'worker-1',
       pid: 42,

@@ -20,6 +20,7 @@ export interface ProcessFigures {
 interface Tracked {
   label: string;
   pid: number;
+  mainThread: boolean;
   cpuAtStart?: number;
   cpuLast?: number;
   mainAtStart?: number;
@@ -50,14 +51,18 @@ export class ProcSampler {
     private readonly reader: ProcReader = procReader,
   ) {}
 
-  track(label: string, pid: number): void {
-    this.tracked.push({ label, pid, peakKiB: 0 });
+  /**
+   * @param mainThread also take the main thread's CPU (a Node process: its event loop; a server
+   *   such as mariadbd works on other threads, so its main thread's figure would mislead)
+   */
+  track(label: string, pid: number, mainThread = false): void {
+    this.tracked.push({ label, pid, mainThread, peakKiB: 0 });
   }
 
   start(): void {
     for (const t of this.tracked) {
       t.cpuAtStart = t.cpuLast = this.reader.cpuSeconds(t.pid);
-      t.mainAtStart = t.mainLast = this.reader.mainThreadCpuSeconds?.(t.pid);
+      if (t.mainThread) t.mainAtStart = t.mainLast = this.reader.mainThreadCpuSeconds?.(t.pid);
     }
     this.sample();
     this.timer = setInterval(() => this.sample(), this.intervalMs);
@@ -71,7 +76,7 @@ export class ProcSampler {
       t.lastKiB = rss ?? t.lastKiB;
       // Remember the last CPU reading so that a process that exits early still reports its usage.
       t.cpuLast = this.reader.cpuSeconds(t.pid) ?? t.cpuLast;
-      t.mainLast = this.reader.mainThreadCpuSeconds?.(t.pid) ?? t.mainLast;
+      if (t.mainThread) t.mainLast = this.reader.mainThreadCpuSeconds?.(t.pid) ?? t.mainLast;
     }
   }
 

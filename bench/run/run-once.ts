@@ -120,7 +120,7 @@ export async function measureRun({ env, product }: OpenProduct, options: RunOpti
   try {
     const server = new ServerCounters(env.mysql, env.redis);
     const sampler = new ProcSampler();
-    for (const p of product.processes) sampler.track(p.label, p.pid);
+    for (const p of product.processes) sampler.track(p.label, p.pid, true);
     if (options.mode === 'distributed') {
       for (const pid of pidsNamed('mariadbd')) sampler.track('mariadbd', pid);
       for (const pid of pidsNamed('redis-server')) sampler.track('redis-server', pid);
