@@ -3,7 +3,6 @@ import type { BambooDatabaseConfig } from '../config';
 import { BAMBOO_ENTITIES } from './entities';
 import { MYSQL_MIGRATIONS } from './migrations/mysql';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
-import { SqliteCheckpointThread } from './sqlite-checkpoint-thread';
 
 export const MIGRATIONS_TABLE = 'bamboo_migrations';
 
@@ -13,14 +12,12 @@ const MIGRATION_LOCK = 'bamboo_migrations';
 const MIGRATION_LOCK_WAIT_SECONDS = 120;
 
 /**
- * SQLite WAL checkpoints (ADR 0004): every second, on a thread of their own with their own
- * connection (SqliteCheckpointThread), instead of SQLite's default every 1,000 pages from inside a
- * commit. A checkpoint copies the WAL's pages into the database file and syncs it; inside a commit
- * it stalls the step that happened to cross the threshold, and at 1,000 pages a busy run
- * checkpoints several times a second, rewriting the same hot pages each time (embedded `long`
- * benchmark: 1.66 → 1.55 s, medians of 3 alternating runs); on a main-thread timer it still
- * stalled the event loop for its duration. The automatic checkpoint stays as a backstop should the
- * thread fall behind; should the thread fail, a main-thread timer takes over.
+ * SQLite WAL checkpoints (ADR 0004): every second from a timer instead of SQLite's default every
+ * 1,000 pages from inside a commit. A checkpoint copies the WAL's pages into the database file and
+ * syncs it; inside a commit it stalls the step that happened to cross the threshold, and at 1,000
+ * pages a busy run checkpoints several times a second, rewriting the same hot pages each time
+ * (embedded `long` benchmark: 1.66 → 1.55 s, medians of 3 alternating runs). The automatic checkpoint stays as a
+ * backstop should the timer fall behind.
  */
 export const SQLITE_CHECKPOINT_INTERVAL_MS = 1000;
 const SQLITE_AUTOCHECKPOINT_PAGES = 10_000;
@@ -44,7 +41,6 @@ export interface BambooDataSourceOptions {
  */
 export class BambooDataSource extends DataSource {
   private checkpointTimer: NodeJS.Timeout | undefined;
-  private checkpointThread: SqliteCheckpointThread | undefined;
 
   constructor(
     options: DataSourceOptions,
@@ -82,31 +78,14 @@ export class BambooDataSource extends DataSource {
   override async destroy(): Promise<void> {
     clearInterval(this.checkpointTimer);
     this.checkpointTimer = undefined;
-    const thread = this.checkpointThread;
-    this.checkpointThread = undefined;
-    await thread?.stop();
     await super.destroy();
   }
 
-  /** The thread checkpointing a SQLite file database, if it runs (for tests and diagnostics). */
-  get checkpoints(): SqliteCheckpointThread | undefined {
-    return this.checkpointThread;
-  }
-
-  /** The WAL checkpoints of a SQLite file database (see SQLITE_CHECKPOINT_INTERVAL_MS). */
+  /** The WAL checkpoint timer of a SQLite file database (see SQLITE_CHECKPOINT_INTERVAL_MS). */
   private startCheckpoints(): void {
     if (this.options.type !== 'better-sqlite3' || this.options.database === ':memory:') return;
     const connection = (this.driver as unknown as { databaseConnection?: SqliteConnection }).databaseConnection;
     if (!connection) return;
-    this.checkpointThread = new SqliteCheckpointThread(this.options.database, SQLITE_CHECKPOINT_INTERVAL_MS, () => {
-      if (this.checkpointThread === undefined) return;
-      this.checkpointThread = undefined;
-      this.startCheckpointTimer(connection);
-    });
-  }
-
-  /** The fallback: checkpoints from a main-thread timer on the product's own connection. */
-  private startCheckpointTimer(connection: SqliteConnection): void {
     this.checkpointTimer = setInterval(() => {
       if (!connection.open) return clearInterval(this.checkpointTimer);
       try {

@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBambooDataSource } from './bamboo-data-source';
-import { SqliteCheckpointThread, type CheckpointResult } from './sqlite-checkpoint-thread';
+import { createBambooDataSource, SQLITE_CHECKPOINT_INTERVAL_MS } from './bamboo-data-source';
 import { describePersistenceConformance } from './persistence.conformance';
 
 describePersistenceConformance('SQLite (better-sqlite3, file in WAL mode)', async () => {
@@ -37,50 +36,30 @@ describe('SQLite data source', () => {
     }
   });
 
-  it('checkpoints the WAL on a thread of its own, keeping the automatic checkpoint as a backstop; none for :memory:', async () => {
+  it('checkpoints the WAL from a timer, keeping the automatic checkpoint as a backstop; none for :memory:', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'bamboo-sqlite-'));
+    const intervals = jest.spyOn(global, 'setInterval');
     try {
       const memory = await createBambooDataSource({ database: { kind: 'sqlite', path: ':memory:' } }).initialize();
-      expect(memory.checkpoints).toBeUndefined();
+      expect(intervals.mock.calls.filter(([, ms]) => ms === SQLITE_CHECKPOINT_INTERVAL_MS)).toHaveLength(0);
       await memory.destroy();
 
       const file = await createBambooDataSource({
         database: { kind: 'sqlite', path: join(directory, 'bamboo.sqlite') },
       }).initialize();
       expect(await file.query('PRAGMA wal_autocheckpoint')).toEqual([{ wal_autocheckpoint: 10000 }]);
-      const thread = file.checkpoints!;
-      expect(thread).toBeDefined();
-      // Pages written by the product's connection are copied by the thread's.
-      const copied = new Promise<CheckpointResult>((resolve) =>
-        thread.watch((result) => (result.checkpointed > 0 ? (resolve(result), true) : false)),
-      );
-      await file.query('CREATE TABLE filler (id INTEGER PRIMARY KEY, text TEXT)');
-      for (let i = 0; i < 50; i++) await file.query('INSERT INTO filler (text) VALUES (?)', ['x'.repeat(4000)]);
-      const result = await copied;
-      expect(result.busy).toBe(0);
-      expect(result.checkpointed).toBeGreaterThan(0);
-      expect(result.checkpointed).toBeLessThanOrEqual(result.log);
-      const stopped = jest.spyOn(thread, 'stop');
+      const ticks = intervals.mock.calls.filter(([, ms]) => ms === SQLITE_CHECKPOINT_INTERVAL_MS);
+      expect(ticks).toHaveLength(1);
+      const connection = (file.driver as unknown as { databaseConnection: { pragma(source: string): unknown } })
+        .databaseConnection;
+      const pragma = jest.spyOn(connection, 'pragma');
+      ticks[0]![0]();
+      expect(pragma).toHaveBeenCalledWith('wal_checkpoint(PASSIVE)');
+      const cleared = jest.spyOn(global, 'clearInterval');
       await file.destroy();
-      expect(stopped).toHaveBeenCalledTimes(1);
-      expect(file.checkpoints).toBeUndefined();
+      expect(cleared).toHaveBeenCalledWith(intervals.mock.results[intervals.mock.calls.indexOf(ticks[0]!)]!.value);
     } finally {
       jest.restoreAllMocks();
-      rmSync(directory, { recursive: true, force: true });
-    }
-  }, 20_000);
-
-  it('reports a checkpoint thread that cannot open its database, for the data source to fall back', async () => {
-    const directory = mkdtempSync(join(tmpdir(), 'bamboo-sqlite-'));
-    try {
-      let thread: SqliteCheckpointThread | undefined;
-      const failure = await new Promise<unknown>((resolve) => {
-        thread = new SqliteCheckpointThread(join(directory, 'missing.sqlite'), 1000, resolve);
-      });
-      await thread!.stop();
-      // better-sqlite3's SqliteError crosses the thread boundary as its own properties.
-      expect(failure).toMatchObject({ code: 'SQLITE_CANTOPEN' });
-    } finally {
       rmSync(directory, { recursive: true, force: true });
     }
   });
