@@ -15,6 +15,7 @@ import type {
   CallbackTargetQuery,
   ExecuteStepSnapshot,
   OperatorSnapshot,
+  ScheduleStepQuery,
   ScheduleStepSnapshot,
 } from './step-snapshot';
 
@@ -44,12 +45,7 @@ export interface EngineRuntime {
   loadExecuteStep(processId: string, nodeId: string): Promise<ExecuteStepSnapshot>;
 
   /** One read for a schedule step. */
-  loadScheduleStep(query: {
-    processId: string;
-    nodeId: string;
-    scheduleId: string;
-    callbackDataId: string | null;
-  }): Promise<ScheduleStepSnapshot>;
+  loadScheduleStep(query: ScheduleStepQuery): Promise<ScheduleStepSnapshot>;
 
   /**
    * Context values of one pipeline for `keys`, plus (when `withReferences`) the values of every key
@@ -68,12 +64,7 @@ export interface EngineRuntime {
    * runtime that can send both at once (one round trip) offers it, the engine calls them in turn
    * otherwise.
    */
-  lockAndLoadScheduleStep?(query: {
-    processId: string;
-    nodeId: string;
-    scheduleId: string;
-    callbackDataId: string | null;
-  }): Promise<{ locked: boolean; snapshot: ScheduleStepSnapshot }>;
+  lockAndLoadScheduleStep?(query: ScheduleStepQuery): Promise<{ locked: boolean; snapshot: ScheduleStepSnapshot }>;
 
   /** What the `callback` command needs, in one read. */
   loadCallbackTarget(nodeId: string, version: string): Promise<CallbackSnapshot>;

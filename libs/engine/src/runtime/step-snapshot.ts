@@ -30,6 +30,14 @@ export interface ScheduleStepSnapshot {
   callbackData: CallbackDataRecord | undefined;
 }
 
+/** What a schedule step reads: its process, node and schedule, and the callback data it consumes. */
+export interface ScheduleStepQuery {
+  processId: string;
+  nodeId: string;
+  scheduleId: string;
+  callbackDataId: string | null;
+}
+
 /** The attempt a callback is for. */
 export interface CallbackTargetQuery {
   nodeId: string;

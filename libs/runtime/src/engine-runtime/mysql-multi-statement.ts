@@ -1,14 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { BATCHED_MARK } from './batched-mark';
+import type { Statement } from './raw-table';
 
 /** mysql2's callback connection, as much of it as a multi-statement round trip uses. */
 interface MysqlConnection {
   query(sql: string, values: unknown[], callback: (error: Error | null, results?: unknown) => void): unknown;
-}
-
-interface Statement {
-  readonly sql: string;
-  readonly params: readonly unknown[];
 }
 
 /**
@@ -29,7 +25,7 @@ export async function sendTogether(dataSource: DataSource, statements: readonly 
         (error, answer) => (error ? reject(error) : resolve(answer)),
       );
     });
-    for (const [i, { params }] of statements.entries()) dataSource.logger.logQuery(texts[i]!, [...params], runner);
+    for (const [i, { params }] of statements.entries()) dataSource.logger.logQuery(texts[i]!, params, runner);
     // A lone statement's answer is not wrapped in a list.
     const answers: unknown = statements.length === 1 ? [results] : results;
     if (!Array.isArray(answers) || answers.length !== statements.length) {

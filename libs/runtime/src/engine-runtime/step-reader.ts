@@ -6,6 +6,7 @@ import {
   type NodeDefinition,
   type NodeStateRecord,
   type OperatorSnapshot,
+  type ScheduleStepQuery,
   type ScheduleStepSnapshot,
 } from '@bamboo/engine';
 import type { EntityManager } from 'typeorm';
@@ -150,13 +151,6 @@ export class StepReader {
     const referenced = await table.find(m, { pipelineId, key: missing });
     return [...values, ...referenced.map(toContextValue)];
   }
-}
-
-export interface ScheduleStepQuery {
-  processId: string;
-  nodeId: string;
-  scheduleId: string;
-  callbackDataId: string | null;
 }
 
 /** The lookups of a schedule step, each by primary or unique key. */

@@ -13,6 +13,7 @@ import {
   type RollbackState,
   type RunDefinition,
   type RunPlan,
+  type ScheduleStepQuery,
   type ScheduleStepSnapshot,
   type StepCommit,
 } from '@bamboo/engine';
@@ -36,7 +37,7 @@ import { ImmediateBatch, batchedTransaction, supportsBatches, type StatementBatc
 import { Coalescer } from './coalescer';
 import { matchedRows, selectedRows, sendTogether } from './mysql-multi-statement';
 import { MysqlReadGroups } from './mysql-read-groups';
-import { StepReader, type ScheduleStepQuery } from './step-reader';
+import { StepReader } from './step-reader';
 import { TaskDispatcher } from './task-dispatcher';
 
 export const SYSTEM_CLOCK: Clock = { now: () => new Date() };
@@ -207,12 +208,7 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
     return this.read((m) => this.reader.executeStep(m, processId, nodeId));
   }
 
-  loadScheduleStep(query: {
-    processId: string;
-    nodeId: string;
-    scheduleId: string;
-    callbackDataId: string | null;
-  }): Promise<ScheduleStepSnapshot> {
+  loadScheduleStep(query: ScheduleStepQuery): Promise<ScheduleStepSnapshot> {
     return this.read((m) => this.reader.scheduleStep(m, query));
   }
 

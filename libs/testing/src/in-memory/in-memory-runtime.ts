@@ -16,6 +16,7 @@ import {
   type RollbackState,
   type RunDefinition,
   type RunPlan,
+  type ScheduleStepQuery,
   type ScheduleStepSnapshot,
   type StepCommit,
 } from '@bamboo/engine';
@@ -83,12 +84,7 @@ export class InMemoryRuntime implements EngineRuntime {
     });
   }
 
-  loadScheduleStep(query: {
-    processId: string;
-    nodeId: string;
-    scheduleId: string;
-    callbackDataId: string | null;
-  }): Promise<ScheduleStepSnapshot> {
+  loadScheduleStep(query: ScheduleStepQuery): Promise<ScheduleStepSnapshot> {
     this.count('loadScheduleStep');
     return Promise.resolve(
       clone({
