@@ -1,7 +1,7 @@
 import { Body, Controller, Get, type INestApplication, Module, Post } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, Reflector } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
-import { EngineError } from '@bamboo/engine';
+import { EngineError, LockContentionError } from '@bamboo/engine';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, Min, ValidateNested } from 'class-validator';
 import request from 'supertest';
@@ -54,6 +54,14 @@ class ThingsController {
   @Post('cycle')
   cycle(): never {
     throw new EngineError('TREE_CYCLE', 'pipeline graph has circle', { error_data: ['a', 'b', 'a'] });
+  }
+
+  @Post('contended')
+  contended(): never {
+    throw new LockContentionError(
+      4,
+      Object.assign(new Error('Deadlock found when trying to get lock'), { errno: 1213 }),
+    );
   }
 
   @Post('boom')
@@ -138,6 +146,17 @@ describe('API conventions (envelope, errors, validation, auth)', () => {
     const cycle = await request(app.getHttpServer()).post('/things/cycle').expect(422);
     expect(cycle.body.error.code).toBe('PIPELINE_INVALID');
     expect(cycle.body.error.detail).toEqual({ engine_code: 'TREE_CYCLE', error_data: ['a', 'b', 'a'] });
+  });
+
+  it('answers a write refused for lock conflicts as a 409 VERSION_CONFLICT the client may send again', async () => {
+    const response = await request(app.getHttpServer()).post('/things/contended').expect(409);
+    expect(response.body.error).toEqual({
+      code: 'VERSION_CONFLICT',
+      type: 'LockContentionError',
+      detail: { engine_code: 'LOCK_CONTENTION', attempts: 4 },
+    });
+    expect(response.body.message).toContain('nothing was applied, retry it');
+    expect(JSON.stringify(response.body)).not.toContain('Deadlock found');
   });
 
   it('hides internal errors behind 500 INTERNAL', async () => {

@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { EngineError } from '@bamboo/engine';
+import { EngineError, LockContentionError } from '@bamboo/engine';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, Response } from 'express';
 import { type ApiEnvelope, type ApiErrorBody, failureEnvelope } from './api-envelope';
@@ -40,6 +40,16 @@ export function mapException(exception: unknown): MappedError {
   if (exception instanceof EngineError) {
     const mapping = mapEngineErrorCode(exception.code);
     const detail = { engine_code: exception.code, ...(exception.details ?? {}) };
+    return {
+      status: mapping.status,
+      message: exception.message,
+      body: { code: mapping.code, type: exception.name, detail },
+    };
+  }
+  if (exception instanceof LockContentionError) {
+    // Like a lost compare-and-set: concurrent writers won, nothing was applied, sending it again is safe.
+    const mapping = mapEngineErrorCode('STATE_VERSION_NOT_MATCH');
+    const detail = { engine_code: exception.code, attempts: exception.attempts };
     return {
       status: mapping.status,
       message: exception.message,

@@ -31,3 +31,21 @@ export class StateVersionNotMatchError extends EngineError {
     );
   }
 }
+
+/**
+ * The database refused a commit for lock conflicts (a deadlock victim, a lock wait timeout) on
+ * every attempt the runtime allows; nothing of it is applied and the caller may send it again.
+ * Deliberately not an `EngineError`: code that treats an `EngineError` as "the engine refused this
+ * operation" (a timeout action, a reserved rollback) must not mistake a busy database for a refusal.
+ */
+export class LockContentionError extends Error {
+  readonly code = 'LOCK_CONTENTION';
+
+  constructor(
+    readonly attempts: number,
+    override readonly cause: unknown,
+  ) {
+    super(`the database refused the write for lock conflicts ${attempts} times; nothing was applied, retry it`);
+    this.name = 'LockContentionError';
+  }
+}

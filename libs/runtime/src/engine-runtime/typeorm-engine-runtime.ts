@@ -1,4 +1,5 @@
 import {
+  LockContentionError,
   NOOP_LOGGER,
   type CallbackSnapshot,
   type CallbackTargetQuery,
@@ -335,7 +336,8 @@ export class TypeormEngineRuntime extends EngineRuntimeReads implements EngineRu
       try {
         return await this.gate.run(transaction);
       } catch (error) {
-        if (!isLockConflict(error) || attempt >= retries) throw error;
+        if (!isLockConflict(error)) throw error;
+        if (attempt >= retries) throw new LockContentionError(attempt + 1, error);
         this.logger.warn('commit lost a lock conflict; retrying', { attempt: attempt + 1 });
       }
     }

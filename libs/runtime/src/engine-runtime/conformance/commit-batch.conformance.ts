@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { StateVersionNotMatchError, type NodeStateRecord, type ProcessRecord, type StepCommit } from '@bamboo/engine';
+import {
+  LockContentionError,
+  StateVersionNotMatchError,
+  type NodeStateRecord,
+  type ProcessRecord,
+  type StepCommit,
+} from '@bamboo/engine';
 import { FakeClock } from '@bamboo/testing';
 import { QueryFailedError, type DataSource } from 'typeorm';
 import { countingQueue, executeTask, processRecord, stateRecord } from './records.conformance';
@@ -388,6 +394,28 @@ export function describeCommitConformance(
         );
         expect(warnings).toEqual(['commit lost a lock conflict; retrying']);
         expect([await currentNode(x.id), await currentNode(y.id)]).toEqual(['commit', 'commit']);
+      });
+
+      it('throws LockContentionError, with nothing applied, once its retries are spent', async () => {
+        const queue = countingQueue(() => (dispatched += 1));
+        const impatient = new TypeormEngineRuntime({ dataSource: ds, queue, clock, lockConflictRetries: 0 });
+        const [x, y, ...ballast] = [process(), process(), process(), process()];
+        await runtime.commit({ newProcesses: [x, y, ...ballast] });
+        const refused = deadlock([x, ...ballast], x, y, () => {
+          const commit = impatient.commit({
+            processes: [
+              { id: y.id, patch: { currentNodeId: 'commit' } },
+              { id: x.id, patch: { currentNodeId: 'commit' } },
+            ],
+          });
+          // It is refused while the other transaction is still closing the cycle; awaited below.
+          commit.catch(() => undefined);
+          return commit;
+        });
+        await expect(refused).rejects.toBeInstanceOf(LockContentionError);
+        await expect(refused).rejects.toMatchObject({ code: 'LOCK_CONTENTION', attempts: 1 });
+        // The other transaction's writes stand; the refused commit left nothing.
+        expect([await currentNode(x.id), await currentNode(y.id)]).toEqual(['other', 'other']);
       });
 
       it('a commit group chosen as a deadlock victim commits each of its members alone', async () => {
