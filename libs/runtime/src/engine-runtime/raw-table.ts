@@ -50,6 +50,12 @@ export interface Statement {
   readonly params: unknown[];
 }
 
+/**
+ * A row of a SELECT as the driver answers it: by column name (mysql2) or as the values of the
+ * select list in its order (better-sqlite3, see SqliteDirect).
+ */
+export type ResultRow = Readonly<Record<string, unknown>> | readonly unknown[];
+
 /** One of the independent lookups of `RawTable.findEach`. */
 export interface Lookup<E extends ObjectLiteral> {
   readonly table: RawTable<E>;
@@ -89,7 +95,8 @@ export class RawTable<E extends ObjectLiteral> {
   private readonly byProperty = new Map<string, ColumnMetadata>();
   private readonly selectList: string;
   private readonly updateDate: ColumnMetadata | undefined;
-  private readonly primary: readonly ColumnMetadata[];
+  /** The indexes of the primary key's columns in `columns`. */
+  private readonly primaryAt: readonly number[];
   private readonly texts = new Map<string, string>();
 
   private constructor(
@@ -103,7 +110,7 @@ export class RawTable<E extends ObjectLiteral> {
     for (const column of this.columns) this.byProperty.set(column.propertyName, column);
     this.selectList = this.columns.map((column) => this.dialect.id(column.databaseName)).join(', ');
     this.updateDate = metadata.updateDateColumn;
-    this.primary = metadata.primaryColumns;
+    this.primaryAt = metadata.primaryColumns.map((column) => this.columns.indexOf(column));
   }
 
   /**
@@ -126,7 +133,7 @@ export class RawTable<E extends ObjectLiteral> {
    */
   static findEachStatement<L extends ReadonlyArray<Lookup<ObjectLiteral>>>(
     lookups: readonly [...L],
-  ): Statement & { rowsOf(rows: ReadonlyArray<Record<string, unknown>>): LookupRows<L> } {
+  ): Statement & { rowsOf(rows: ReadonlyArray<ResultRow>): LookupRows<L> } {
     const [first] = lookups;
     if (!first) return { sql: '', params: [], rowsOf: () => [] as unknown as LookupRows<L> };
     const params: unknown[] = [];
@@ -144,18 +151,21 @@ export class RawTable<E extends ObjectLiteral> {
       });
       return `SELECT ${selects.join(', ')} FROM (SELECT 1 AS one) d ${joins.join(' ')}`;
     });
-    const rowsOf = (rows: ReadonlyArray<Record<string, unknown>>) =>
-      lookups.map(({ table }, i) => {
-        const prefix = `j${i}_`;
+    const rowsOf = (rows: ReadonlyArray<ResultRow>) => {
+      let start = 0;
+      return lookups.map(({ table }, i) => {
+        const at: Position = { start, prefix: `j${i}_` };
+        start += table.columns.length;
         const found = new Map<string, ObjectLiteral>();
         for (const row of rows) {
-          const id = table.primary.map((column) => row[prefix + column.databaseName]);
+          const id = table.primaryAt.map((index) => table.cell(row, index, at));
           if (id.some((value) => value === null || value === undefined)) continue;
           const identity = id.map(String).join('|');
-          if (!found.has(identity)) found.set(identity, table.hydrate(row, prefix));
+          if (!found.has(identity)) found.set(identity, table.hydrate(row, at));
         }
         return [...found.values()];
       }) as unknown as LookupRows<L>;
+    };
     return { sql, params, rowsOf };
   }
 
@@ -367,13 +377,19 @@ export class RawTable<E extends ObjectLiteral> {
     return sql;
   }
 
-  private hydrate(row: Record<string, unknown>, prefix = ''): E {
+  private hydrate(row: ResultRow, at: Position = WHOLE_ROW): E {
     const entity: Record<string, unknown> = {};
-    for (const column of this.columns) {
-      const value = row[prefix + column.databaseName];
-      entity[column.propertyName] = this.dataSource.driver.prepareHydratedValue(value, column);
+    const { driver } = this.dataSource;
+    for (let index = 0; index < this.columns.length; index++) {
+      const column = this.columns[index]!;
+      entity[column.propertyName] = driver.prepareHydratedValue(this.cell(row, index, at), column);
     }
     return entity as E;
+  }
+
+  /** The value of this table's `index`th column in `row`, whose columns for this table are `at`. */
+  private cell(row: ResultRow, index: number, at: Position): unknown {
+    return isPositional(row) ? row[at.start + index] : row[at.prefix + this.columns[index]!.databaseName];
   }
 
   private persistent(property: string, value: unknown): unknown {
@@ -395,7 +411,7 @@ export class RawTable<E extends ObjectLiteral> {
  * The rows of a SELECT: on SQLite straight from better-sqlite3 (see SqliteDirect); on MySQL outside
  * a transaction together with the other reads waiting at the same time (see MysqlReadGroups).
  */
-async function readRows(m: EntityManager, sql: string, params: unknown[]): Promise<Array<Record<string, unknown>>> {
+async function readRows(m: EntityManager, sql: string, params: unknown[]): Promise<ResultRow[]> {
   const direct = SqliteDirect.of(m.dataSource);
   if (!direct) {
     const groups = m.queryRunner ? undefined : MysqlReadGroups.of(m.dataSource);
@@ -404,6 +420,18 @@ async function readRows(m: EntityManager, sql: string, params: unknown[]): Promi
   const result = direct.execute(m, sql, params);
   // RawTable's reads are all SELECTs, which better-sqlite3 runs as readers.
   return 'rows' in result ? result.rows : [];
+}
+
+/** Where one table's columns are in a result row: from `start` (positional) or named `prefix` + column. */
+interface Position {
+  readonly start: number;
+  readonly prefix: string;
+}
+
+const WHOLE_ROW: Position = { start: 0, prefix: '' };
+
+function isPositional(row: ResultRow): row is readonly unknown[] {
+  return Array.isArray(row);
 }
 
 function isList<T>(where: T | ReadonlyArray<T>): where is ReadonlyArray<T> {

@@ -20,7 +20,7 @@ import {
   ProcessEntity,
   ScheduleEntity,
 } from '../persistence';
-import { EarlierRow, RawTable, type Statement } from './raw-table';
+import { EarlierRow, RawTable, type ResultRow, type Statement } from './raw-table';
 import {
   rowId,
   toCallbackDataRecord,
@@ -88,7 +88,7 @@ export class StepReader {
   scheduleStepStatement(
     m: EntityManager,
     query: ScheduleStepQuery,
-  ): Statement & { snapshotOf(rows: ReadonlyArray<Record<string, unknown>>): ScheduleStepSnapshot } {
+  ): Statement & { snapshotOf(rows: ReadonlyArray<ResultRow>): ScheduleStepSnapshot } {
     const read = RawTable.findEachStatement(scheduleStepLookups(m, query));
     return { sql: read.sql, params: read.params, snapshotOf: (rows) => scheduleSnapshotOf(read.rowsOf(rows)) };
   }
