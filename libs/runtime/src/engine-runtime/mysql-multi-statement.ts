@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { BATCHED_MARK } from './batched-mark';
+import { withTextLiterals } from './mysql-text-literal';
 import type { Statement } from './raw-table';
 
 /** mysql2's callback connection, as much of it as a multi-statement round trip uses. */
@@ -21,7 +22,7 @@ export async function sendTogether(dataSource: DataSource, statements: readonly 
     const results = await new Promise<unknown>((resolve, reject) => {
       connection.query(
         texts.join(';\n'),
-        statements.flatMap(({ params }) => params),
+        withTextLiterals(statements.flatMap(({ params }) => params)),
         (error, answer) => (error ? reject(error) : resolve(answer)),
       );
     });

@@ -98,6 +98,7 @@ export class RawTable<E extends ObjectLiteral> {
   /** The indexes of the primary key's columns in `columns`. */
   private readonly primaryAt: readonly number[];
   private readonly texts = new Map<string, string>();
+  private readonly prefixedNames = new Map<string, readonly string[]>();
 
   private constructor(
     private readonly dataSource: DataSource,
@@ -380,16 +381,35 @@ export class RawTable<E extends ObjectLiteral> {
   private hydrate(row: ResultRow, at: Position = WHOLE_ROW): E {
     const entity: Record<string, unknown> = {};
     const { driver } = this.dataSource;
-    for (let index = 0; index < this.columns.length; index++) {
-      const column = this.columns[index]!;
-      entity[column.propertyName] = driver.prepareHydratedValue(this.cell(row, index, at), column);
+    const { columns } = this;
+    if (isPositional(row)) {
+      for (let index = 0; index < columns.length; index++) {
+        const column = columns[index]!;
+        entity[column.propertyName] = driver.prepareHydratedValue(row[at.start + index], column);
+      }
+    } else {
+      const names = this.namesWith(at.prefix);
+      for (let index = 0; index < columns.length; index++) {
+        const column = columns[index]!;
+        entity[column.propertyName] = driver.prepareHydratedValue(row[names[index]!], column);
+      }
     }
     return entity as E;
   }
 
   /** The value of this table's `index`th column in `row`, whose columns for this table are `at`. */
   private cell(row: ResultRow, index: number, at: Position): unknown {
-    return isPositional(row) ? row[at.start + index] : row[at.prefix + this.columns[index]!.databaseName];
+    return isPositional(row) ? row[at.start + index] : row[this.namesWith(at.prefix)[index]!];
+  }
+
+  /** The result names of the columns, in order, under `prefix` (a findEach alias), built once. */
+  private namesWith(prefix: string): readonly string[] {
+    let names = this.prefixedNames.get(prefix);
+    if (names === undefined) {
+      names = this.columns.map((column) => prefix + column.databaseName);
+      this.prefixedNames.set(prefix, names);
+    }
+    return names;
   }
 
   private persistent(property: string, value: unknown): unknown {

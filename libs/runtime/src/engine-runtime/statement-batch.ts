@@ -1,5 +1,6 @@
 import { QueryFailedError, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { BATCHED_MARK } from './batched-mark';
+import { withTextLiterals } from './mysql-text-literal';
 import { executeStatement, type Statement } from './raw-table';
 
 export { BATCHED_MARK };
@@ -209,7 +210,7 @@ export class MysqlBatch implements StatementBatch {
     const connection = (await this.runner.connect()) as MysqlConnection;
     const logger = this.runner.dataSource.logger;
     const affected: number[] = [];
-    const params = statements.flatMap((statement) => statement.params);
+    const params = withTextLiterals(statements.flatMap((statement) => statement.params));
     const error = await new Promise<Error | null>((resolve) => {
       connection.query(texts.join(';\n'), params, resolve).on('result', (header) => {
         // A driver that does not report it would silently break every compare-and-set.
