@@ -24,6 +24,7 @@ import {
   toProcessRecord,
   toStateRecord,
 } from './record-mappers';
+import { RawTable } from './raw-table';
 import type { Gate } from './serial-gate';
 
 /** The port's reads for the API and tests (not on the execution path). */
@@ -39,13 +40,14 @@ export abstract class EngineRuntimeReads {
 
   getState(nodeId: string): Promise<NodeStateRecord | undefined> {
     return this.read(async (m) => {
-      const row = await m.findOne(NodeStateEntity, { where: { nodeId } });
+      // RawTable, not the query builder: clients poll a node's state (GET /nodes/{id}/state).
+      const row = await RawTable.of(m, NodeStateEntity).findOne(m, { nodeId });
       return row ? toStateRecord(row) : undefined;
     });
   }
 
   getStatesOfRoot(rootId: string): Promise<NodeStateRecord[]> {
-    return this.read(async (m) => (await m.find(NodeStateEntity, { where: { rootId } })).map(toStateRecord));
+    return this.read(async (m) => (await RawTable.of(m, NodeStateEntity).find(m, { rootId })).map(toStateRecord));
   }
 
   getExecutionData(nodeId: string): Promise<ExecutionData | undefined> {
