@@ -1,11 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { BATCHED_MARK } from './batched-mark';
-import { withTextLiterals } from './mysql-text-literal';
+import { PREFORMATTED, queryText, type ValueFormat } from '../persistence/mysql-query-text';
 import type { Statement } from './raw-table';
 
 /** mysql2's callback connection, as much of it as a multi-statement round trip uses. */
 interface MysqlConnection {
-  query(sql: string, values: unknown[], callback: (error: Error | null, results?: unknown) => void): unknown;
+  readonly config: ValueFormat;
+  query(sql: string, values: readonly unknown[], callback: (error: Error | null, results?: unknown) => void): unknown;
 }
 
 /**
@@ -20,11 +21,11 @@ export async function sendTogether(dataSource: DataSource, statements: readonly 
   try {
     const connection = (await runner.connect()) as MysqlConnection;
     const results = await new Promise<unknown>((resolve, reject) => {
-      connection.query(
-        texts.join(';\n'),
-        withTextLiterals(statements.flatMap(({ params }) => params)),
-        (error, answer) => (error ? reject(error) : resolve(answer)),
+      const text = queryText(
+        statements.map(({ params }, i) => ({ sql: texts[i]!, params })),
+        connection.config,
       );
+      connection.query(text, PREFORMATTED, (error, answer) => (error ? reject(error) : resolve(answer)));
     });
     for (const [i, { params }] of statements.entries()) dataSource.logger.logQuery(texts[i]!, params, runner);
     // A lone statement's answer is not wrapped in a list.

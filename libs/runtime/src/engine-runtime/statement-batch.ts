@@ -1,6 +1,6 @@
 import { QueryFailedError, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { BATCHED_MARK } from './batched-mark';
-import { withTextLiterals } from './mysql-text-literal';
+import { PREFORMATTED, queryText, type ValueFormat } from '../persistence/mysql-query-text';
 import { executeStatement, type Statement } from './raw-table';
 
 export { BATCHED_MARK };
@@ -50,9 +50,10 @@ export class ImmediateBatch implements StatementBatch {
 
 /** mysql2's callback connection, as much of it as the batch uses. */
 interface MysqlConnection {
+  readonly config: ValueFormat;
   query(
     sql: string,
-    values: unknown[],
+    values: readonly unknown[],
     callback: (error: Error | null) => void,
   ): { on(event: 'result', listener: (header: { affectedRows?: unknown }) => void): unknown };
 }
@@ -210,9 +211,12 @@ export class MysqlBatch implements StatementBatch {
     const connection = (await this.runner.connect()) as MysqlConnection;
     const logger = this.runner.dataSource.logger;
     const affected: number[] = [];
-    const params = withTextLiterals(statements.flatMap((statement) => statement.params));
+    const text = queryText(
+      statements.map(({ params }, i) => ({ sql: texts[i]!, params })),
+      connection.config,
+    );
     const error = await new Promise<Error | null>((resolve) => {
-      connection.query(texts.join(';\n'), params, resolve).on('result', (header) => {
+      connection.query(text, PREFORMATTED, resolve).on('result', (header) => {
         // A driver that does not report it would silently break every compare-and-set.
         affected.push(typeof header.affectedRows === 'number' ? header.affectedRows : Number.NaN);
       });

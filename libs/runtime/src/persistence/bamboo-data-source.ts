@@ -3,6 +3,7 @@ import type { BambooDatabaseConfig } from '../config';
 import { BAMBOO_ENTITIES } from './entities';
 import { MYSQL_MIGRATIONS } from './migrations/mysql';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
+import { formatUnlessPreformatted } from './mysql-query-text';
 
 export const MIGRATIONS_TABLE = 'bamboo_migrations';
 
@@ -127,7 +128,9 @@ function mysqlOptions(database: Extract<BambooDatabaseConfig, { kind: 'mysql' }>
     // TypeORM parse once, identically (a JSON string value would otherwise be parsed twice).
     // `trace: false`: mysql2 otherwise captures a stack trace for every query (3–4% of a worker's
     // CPU in the benchmark); TypeORM's QueryFailedError still names the statement that failed.
-    extra: { jsonStrings: true, trace: false },
+    // `queryFormat`: the multi-statement texts of commits and reads come formatted (see
+    // engine-runtime/mysql-query-text.ts); every other query is formatted as mysql2 does.
+    extra: { jsonStrings: true, trace: false, queryFormat: formatUnlessPreformatted },
     // A commit sends START TRANSACTION and its writes as one multi-statement text, one round trip
     // (engine-runtime/statement-batch.ts). Multi-statement texts would let an SQL injection append
     // statements, but no SQL text is ever built from values here: every value is a `?` parameter.

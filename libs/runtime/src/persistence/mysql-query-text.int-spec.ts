@@ -1,7 +1,7 @@
 import { createTestDatabase, dropTestDatabase } from '@bamboo/testing';
 import type { DataSource } from 'typeorm';
-import { createBambooDataSource } from '../persistence';
-import { selectedRows, sendTogether } from './mysql-multi-statement';
+import { createBambooDataSource } from '.';
+import { selectedRows, sendTogether } from '../engine-runtime/mysql-multi-statement';
 
 let database: { name: string; url: string } | undefined;
 let ds: DataSource;
