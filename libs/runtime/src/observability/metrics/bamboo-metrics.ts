@@ -1,4 +1,5 @@
-import { Counter, Gauge, Histogram, register, Registry } from 'prom-client';
+import { Counter, Gauge, type Histogram, register, Registry } from 'prom-client';
+import { SeriesHistogram } from './series-histogram';
 import { METRIC_DEFINITIONS, type MetricDefinition, type MetricKey } from './metric-definitions';
 import { loadMetricsSettings, type MetricsSettings } from './metrics-settings';
 
@@ -7,6 +8,19 @@ export type MetricLabels = Readonly<Record<string, string | number | undefined>>
 type AnyMetric = Counter | Gauge | Histogram;
 
 const DEFINITIONS = new Map<string, MetricDefinition>(METRIC_DEFINITIONS.map((def) => [def.key, def]));
+
+/** Each metric's labels but `hostname`, which is the same for every series of a process. */
+const VARYING_LABELS = new Map<string, readonly string[]>(
+  METRIC_DEFINITIONS.map((def) => [def.key, def.labels.filter((label) => label !== 'hostname')]),
+);
+
+/** A series of `key` within this process, named by its varying label values (no string built for one). */
+function seriesKey(key: MetricKey, labels: MetricLabels): string {
+  const varying = VARYING_LABELS.get(key)!;
+  if (varying.length === 0) return '';
+  if (varying.length === 1) return String(labels[varying[0]!] ?? '');
+  return varying.map((label) => String(labels[label] ?? '')).join('\u0001');
+}
 
 /**
  * Every Bamboo metric, defined once per registry. The apps serve prom-client's default registry, so
@@ -50,7 +64,9 @@ export class BambooMetrics {
   }
 
   observe(key: MetricKey, seconds: number, labels: MetricLabels = {}): void {
-    (this.metrics.get(key) as Histogram).observe(this.labels(key, labels), seconds);
+    const metric = this.metrics.get(key) as Histogram;
+    if (!(metric instanceof SeriesHistogram)) return metric.observe(this.labels(key, labels), seconds);
+    metric.observeSeries(seriesKey(key, labels), () => this.labels(key, labels), seconds);
   }
 
   private define(def: MetricDefinition): AnyMetric {
@@ -64,7 +80,7 @@ export class BambooMetrics {
       case 'gauge':
         return new Gauge(config);
       case 'histogram':
-        return new Histogram({ ...config, buckets: [...this.settings.buckets] });
+        return new SeriesHistogram({ ...config, buckets: [...this.settings.buckets] });
     }
   }
 
