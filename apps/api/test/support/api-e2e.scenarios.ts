@@ -228,6 +228,35 @@ export function describeApiE2e(name: string, factory: RealApiFactory): void {
       await client.post(`/pipelines/${rootId}/revoke`, undefined);
     });
 
+    it('keeps JSON null as a context value, given at submission or by an operator', async () => {
+      const valueOf = async (rootId: string, key: string): Promise<unknown> =>
+        (await client.get(`/pipelines/${rootId}/debug`)).data.context_values.find((v: { key: string }) => v.key === key)
+          .value;
+      const { tree } = echoTree();
+      tree.data.inputs['${nothing}'] = { type: 'plain', value: null };
+      const finished = await client.run(tree);
+      await client.waitForState(finished, finished, 'FINISHED');
+      expect(await valueOf(finished, '${nothing}')).toBeNull();
+
+      const { tree: failing, ids } = failingTree();
+      failing.data.inputs['${threshold}'] = { type: 'plain', value: 1 };
+      const failed = await client.run(failing);
+      await client.waitForState(failed, ids.failing, 'FAILED');
+      await client.patch(`/pipelines/${failed}/context`, {
+        context_values: [{ key: '${threshold}', type: 'plain', value: null }],
+      });
+      expect(await valueOf(failed, '${threshold}')).toBeNull();
+      const nested = await client.patch(`/pipelines/${failed}/context`, { context_values: [[]] }, 400);
+      expect(nested.message).toContain('each item of context_values must be an object');
+      const missing = await client.patch(
+        `/pipelines/${failed}/context`,
+        { context_values: [{ key: '${threshold}', type: 'plain' }] },
+        400,
+      );
+      expect(missing.message).toContain('context_values.0.value should not be null or undefined');
+      await client.post(`/pipelines/${failed}/revoke`, undefined);
+    });
+
     it('updates context values and previews node inputs', async () => {
       const { tree, ids } = failingTree();
       tree.data.inputs['${threshold}'] = { type: 'plain', value: 1 };

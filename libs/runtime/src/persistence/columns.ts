@@ -1,4 +1,11 @@
-import { Column, type ColumnOptions, CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  type ColumnOptions,
+  CreateDateColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type ValueTransformer,
+} from 'typeorm';
 
 // Column shapes shared by every entity. Each helper picks a type that both MySQL (mysql2) and
 // SQLite (better-sqlite3) understand, so that one set of entities serves both modes and the two
@@ -19,7 +26,22 @@ export const NameColumn = (length: number, options: ColumnOptions = {}): Propert
  * JSON text on SQLite; TypeORM (de)serialises on both. No database defaults: MySQL refuses literal
  * defaults on JSON/TEXT columns, so writers always supply the value.
  */
-export const JsonColumn = (options: ColumnOptions = {}): PropertyDecorator => Column({ type: 'json', ...options });
+export const JsonColumn = (options: ColumnOptions = {}): PropertyDecorator =>
+  Column({ type: 'json', ...(options.nullable ? {} : { transformer: JSON_NULL_AS_TEXT }), ...options });
+
+/** Serialises as JSON `null` (TypeORM would otherwise take JS `null` for SQL NULL). */
+const JSON_NULL = { toJSON: (): null => null };
+
+/**
+ * A JSON column is NOT NULL, but `null` is a JSON value like any other (a context variable, an
+ * output, spec 04 §2): it is stored as the text `null` and reads back as `null`. Without this
+ * TypeORM writes SQL NULL and the database refuses the row (a run refused with a 500, or a step's
+ * commit failing and its pipeline left RUNNING).
+ */
+const JSON_NULL_AS_TEXT: ValueTransformer = {
+  to: (value: unknown) => (value === null ? JSON_NULL : value),
+  from: (value: unknown) => value,
+};
 
 export const IntColumn = (defaultValue?: number, options: ColumnOptions = {}): PropertyDecorator =>
   Column({ type: 'int', ...(defaultValue === undefined ? {} : { default: defaultValue }), ...options });

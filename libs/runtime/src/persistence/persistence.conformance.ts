@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type DataSource, In, QueryFailedError } from 'typeorm';
 import { updateWhere } from './conditional-update';
-import { NodeStateEntity, ProcessEntity, ScheduleEntity } from './entities';
+import { ContextValueEntity, NodeStateEntity, ProcessEntity, ScheduleEntity } from './entities';
+import { RawTable } from '../engine-runtime/raw-table';
 import { MIGRATIONS_TABLE } from './bamboo-data-source';
 import { SAMPLE_ROWS } from './sample-rows.conformance';
 
@@ -132,6 +133,27 @@ export function describePersistenceConformance(name: string, open: () => Promise
       await expect(
         ds.getRepository(ScheduleEntity).insert({ type: 1, nodeId: 'unique-node', version: 'v1' }),
       ).rejects.toBeInstanceOf(QueryFailedError);
+    });
+
+    it('stores JSON null in a JSON column as the text null and reads it back as null', async () => {
+      const values = ds.getRepository(ContextValueEntity);
+      const viaOrm = Object.assign(new ContextValueEntity(), { pipelineId: 'p-null', key: '${orm}', type: 1 as const });
+      await values.save(Object.assign(viaOrm, { value: null, references: [] }));
+      await RawTable.of(ds.manager, ContextValueEntity).insert(ds.manager, [
+        { pipelineId: 'p-null', key: '${raw}', type: 1, value: null, references: [] },
+      ]);
+      const read = await RawTable.of(ds.manager, ContextValueEntity).find(ds.manager, { pipelineId: 'p-null' });
+      expect(read.map((row) => [row.key, row.value])).toEqual(
+        expect.arrayContaining([
+          ['${orm}', null],
+          ['${raw}', null],
+        ]),
+      );
+      expect((await values.findOneByOrFail({ key: '${raw}' })).value).toBeNull();
+      const stored = await ds.query<Array<{ value: unknown }>>(
+        `SELECT value FROM eri_context_value WHERE pipeline_id = 'p-null'`,
+      );
+      expect(stored.map((row) => row.value)).toEqual(['null', 'null']);
     });
 
     it('treats ids and context keys case-sensitively', async () => {

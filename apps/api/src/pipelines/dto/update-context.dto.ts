@@ -5,10 +5,12 @@ import {
   IsArray,
   IsDefined,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
@@ -22,7 +24,8 @@ export class ContextValueDto {
   @IsIn(['plain', 'splice', 'lazy'])
   type!: 'plain' | 'splice' | 'lazy';
 
-  @ApiProperty({ description: 'Any JSON value' })
+  @ApiProperty({ description: 'Any JSON value, null included' })
+  @ValidateIf((item: ContextValueDto) => item.value !== null)
   @IsDefined()
   value!: unknown;
 
@@ -38,6 +41,8 @@ export class UpdateContextDto {
   @ApiProperty({ type: [ContextValueDto] })
   @IsArray()
   @ArrayMaxSize(1000)
+  // ValidateNested lets an array item through unvalidated (it validates the array's own items).
+  @IsObject({ each: true, message: 'each item of context_values must be an object' })
   @ValidateNested({ each: true })
   @Type(() => ContextValueDto)
   context_values!: ContextValueDto[];
