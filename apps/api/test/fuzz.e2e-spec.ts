@@ -103,4 +103,45 @@ describe('REST API fuzz (embedded)', () => {
     // Bounded memory: thousands of rejected bodies (some of several MiB) leave no lasting growth.
     expect(heapGrowthMiB).toBeLessThan(256);
   });
+
+  it('refuses a body nested deeper than the limit with a 400 naming its field, before anything walks it', async () => {
+    // Written as text: JSON.stringify (and the test client) would overflow the stack on such values.
+    const deep = (levels: number): string => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+    const cases: Array<{ method: 'post' | 'patch'; path: string; body: string; field: string }> = [
+      {
+        method: 'post',
+        path: '/pipelines',
+        body: `{"pipeline":{},"root_pipeline_data":${deep(10_000)}}`,
+        field: 'root_pipeline_data',
+      },
+      { method: 'post', path: '/pipelines', body: `{"pipeline":{},"options":${deep(300)}}`, field: 'options' },
+      {
+        method: 'post',
+        path: '/nodes/e_unknown/callbacks',
+        body: `{"version":"v1","data":${deep(5_000)}}`,
+        field: 'data',
+      },
+      { method: 'post', path: '/nodes/e_unknown/retry', body: `{"inputs":${deep(20_000)}}`, field: 'inputs' },
+      {
+        method: 'patch',
+        path: '/pipelines/p_unknown/context',
+        body: `{"context_values":[{"key":"\${x}","type":"plain","value":${deep(20_000)}}]}`,
+        field: 'context_values.0.value',
+      },
+      { method: 'post', path: '/plugin-executions', body: `{"code":"x","inputs":${deep(20_000)}}`, field: 'inputs' },
+    ];
+    for (const { method, path, body, field } of cases) {
+      const response = await client.http[method](`/api/v1${path}`).set('Content-Type', 'application/json').send(body);
+      expect([path, response.status]).toEqual([path, 400]);
+      expect((response.body as { message: string }).message).toMatch(
+        new RegExp(`^${field.replace(/\./g, '\\.')}(\\.a)*…?: nested deeper than 256 levels$`),
+      );
+    }
+    // At the limit a body is taken as usual (refused here only for what it says, not for its depth).
+    const atLimit = await client.http
+      .post('/api/v1/nodes/e_unknown/callbacks')
+      .set('Content-Type', 'application/json')
+      .send(`{"version":"v1","data":${deep(250)}}`);
+    expect([atLimit.status, atLimit.body.message]).toEqual([404, 'node(e_unknown) has no state']);
+  });
 });

@@ -1,4 +1,5 @@
 import { type ArgumentMetadata, BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { MAX_BODY_DEPTH, tooDeepPath } from './json-depth';
 import { jsonObjectFieldsOf } from './json-object-field.decorator';
 
 function flatten(errors: ValidationError[], parent = ''): string[] {
@@ -34,6 +35,8 @@ interface ExactShapeDto {
  */
 class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const tooDeep = metadata.type === 'body' ? tooDeepPath(value) : undefined;
+    if (tooDeep !== undefined) throw badRequest([`${tooDeep}: nested deeper than ${MAX_BODY_DEPTH} levels`]);
     const type = metadata.metatype as ExactShapeDto | undefined;
     if (metadata.type === 'body' && isJsonObject(value) && type?.isExactShape?.(value)) {
       return Object.assign(new type(), value);

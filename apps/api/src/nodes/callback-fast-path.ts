@@ -8,6 +8,7 @@ import { answerErrorPlain } from '../common/api-exception.filter';
 import { API_TOKENS, type ApiTokens, scopeOf } from '../common/bearer-auth.guard';
 import { ID_PATTERN } from '../common/id-param.pipe';
 import { assignRequestId } from '../common/request-id.middleware';
+import { tooDeepPath } from '../common/json-depth';
 import { isJsonObject } from '../common/validation.pipe';
 import { writeJson } from '../common/write-json';
 import { CallbackDto, type CallbackResponseDto } from './dto/callback.dto';
@@ -70,7 +71,8 @@ export class CallbackFastPath {
       request.off('readable', onReadable);
       const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received);
       const body = parseJson(raw);
-      if (isJsonObject(body) && CallbackDto.isExactShape(body)) {
+      // A body the pipe would refuse (too deep) goes on to Express, whose pipe answers it.
+      if (isJsonObject(body) && CallbackDto.isExactShape(body) && tooDeepPath(body) === undefined) {
         request.resume();
         return this.accept(nodeId, body as unknown as CallbackDto, request, response);
       }
