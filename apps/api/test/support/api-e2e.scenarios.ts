@@ -307,6 +307,12 @@ export function describeApiE2e(name: string, factory: RealApiFactory): void {
         422,
       );
       expect(start.error?.code).toBe('START_POSITION_INVALID');
+      const { tree: unregistered, ids } = echoTree();
+      (unregistered.activities[ids.echo] as { component: { code: string } }).component.code = 'no_such_component';
+      const refused = await client.post('/pipelines', { pipeline: unregistered }, 422);
+      expect(refused.error).toMatchObject({ code: 'PIPELINE_INVALID', detail: { engine_code: 'UNKNOWN_COMPONENT' } });
+      expect(refused.message).toBe('component no_such_component (version legacy) is not registered');
+      expect((await client.get(`/pipelines/${unregistered.id}`, 404)).error?.code).toBe('NOT_FOUND');
     });
 
     it('rolls a failed pipeline back to an earlier node (ANY mode) and lists allowed targets', async () => {

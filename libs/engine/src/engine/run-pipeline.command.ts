@@ -5,7 +5,7 @@ import type { EngineServices } from '../process/engine-services';
 import type { ExecuteTask } from '../runtime/engine-task';
 import type { RunPlan } from '../runtime/run-plan';
 import type { NodeStateRecord, ProcessRecord } from '../runtime/runtime-records';
-import { checkLazyInputKeys, validatePipelineTree } from '../validator';
+import { checkLazyInputKeys, checkRegisteredExtensions, validatePipelineTree } from '../validator';
 import type { RunPipelineOptions, RunPipelineResult } from './engine-options';
 
 /**
@@ -23,6 +23,13 @@ export async function runPipeline(
     sinkTypes: services.catalog.endEventTypes(),
   });
   checkLazyInputKeys(tree);
+  // Spec 05 §8 (Decision): an unknown component or lazy type is refused here, not found by a worker.
+  const { catalog } = services;
+  checkRegisteredExtensions(tree, {
+    hasComponent: (code, version) => catalog.findComponent(code, version) !== undefined,
+    hasVariable: (customType) => catalog.findLazyVariable(customType) !== undefined,
+    hasEndEvent: (type) => catalog.findEndEvent(type) !== undefined,
+  });
   const eventData = prepareRunEventData(tree, options);
   await publishBeforeRun(services, eventData);
   const prepared = prepareRunData(tree, {

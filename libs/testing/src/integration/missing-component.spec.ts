@@ -3,11 +3,20 @@ import { outputsOf, stateNames, stateOf, TreeKit } from '../conformance';
 import { hookedRegistry } from './support/hook-components';
 import { SignallingHarness } from './support/signalling-harness';
 
-/** The registry, minus codes a test hides (a worker started without the module that defines them). */
-function hidingCatalog(hidden: Set<string>): ComponentCatalog {
+/**
+ * The registry, minus codes a test hides (a worker started without the module that defines them);
+ * a code in `standIns` is known (as `hooked_callback`) until it is hidden, so that the run is
+ * accepted by an api process that has the module.
+ */
+function hidingCatalog(hidden: Set<string>, standIns = new Set<string>()): ComponentCatalog {
   const registry = hookedRegistry();
   return {
-    findComponent: (code, version) => (hidden.has(code) ? undefined : registry.findComponent(code, version)),
+    findComponent: (code, version) => {
+      if (hidden.has(code)) return undefined;
+      return standIns.has(code)
+        ? registry.findComponent('hooked_callback', 'legacy')
+        : registry.findComponent(code, version);
+    },
     findLazyVariable: (code) => registry.findLazyVariable(code),
     findEndEvent: (type) => registry.findEndEvent(type),
     endEventTypes: () => registry.endEventTypes(),
@@ -15,22 +24,37 @@ function hidingCatalog(hidden: Set<string>): ComponentCatalog {
 }
 
 describe('a ServiceActivity whose component is not registered', () => {
-  it('fails on execute with ex_data naming code and version; the engine keeps running', async () => {
+  it('is refused at submission (UNKNOWN_COMPONENT), nothing stored', async () => {
     const h = new SignallingHarness({ catalog: hidingCatalog(new Set()) });
+    const k = new TreeKit().start().act('a', 'no_such_component').end().chain('start', 'a', 'end');
+    const tree = k.build();
+    await expect(h.engine.runPipeline(tree)).rejects.toMatchObject({
+      code: 'UNKNOWN_COMPONENT',
+      message: 'component no_such_component (version legacy) is not registered',
+    });
+    expect(await stateNames(h, tree.id)).toEqual({});
+  });
+
+  it('fails on execute, in a worker without it, with ex_data naming code and version; the engine keeps running', async () => {
+    const hidden = new Set<string>();
+    const h = new SignallingHarness({ catalog: hidingCatalog(hidden, new Set(['no_such_component'])) });
     const k = new TreeKit().start().act('a', 'no_such_component').end().chain('start', 'a', 'end');
     const tree = k.build();
     (tree.activities[k.id('a')] as { component: { version?: string } }).component.version = '2.1';
     await h.engine.runPipeline(tree);
+    hidden.add('no_such_component');
     await h.runUntilIdle();
     expect(await stateNames(h, tree.id)).toMatchObject({ [tree.id]: 'RUNNING', [k.id('a')]: 'FAILED' });
     expect((await outputsOf(h, k.id('a'))).ex_data).toBe('component no_such_component@2.1 does not exist');
   });
 
   it('reports the legacy version when the tree names none', async () => {
-    const h = new SignallingHarness({ catalog: hidingCatalog(new Set()) });
+    const hidden = new Set<string>();
+    const h = new SignallingHarness({ catalog: hidingCatalog(hidden, new Set(['ghost'])) });
     const k = new TreeKit().start().act('a', 'ghost').end().chain('start', 'a', 'end');
     const tree = k.build();
     await h.engine.runPipeline(tree);
+    hidden.add('ghost');
     await h.runUntilIdle();
     expect((await outputsOf(h, k.id('a'))).ex_data).toBe('component ghost@legacy does not exist');
   });
