@@ -1,4 +1,4 @@
-import { Body, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { BadRequestException, Body, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import {
   Engine,
@@ -89,7 +89,7 @@ export class NodesController {
   @ApiQuery({ name: 'view', required: false, enum: ['full', 'short'] })
   async histories(
     @Param('node_id', nodeId()) id: string,
-    @Query('loop', new ParseIntPipe({ optional: true })) loop?: number,
+    @Query('loop', new ParseIntPipe({ optional: true, exceptionFactory: () => loopNotInteger() })) loop?: number,
     @Query('view') view?: string,
   ): Promise<Array<Record<string, unknown>>> {
     const records = await this.engine.getHistories(id, loop ?? -1);
@@ -104,4 +104,8 @@ export class NodesController {
     const { callbackDataId } = await this.engine.callback(id, body.version, body.data);
     return { callback_data_id: callbackDataId };
   }
+}
+
+function loopNotInteger(): BadRequestException {
+  return new BadRequestException('loop must be an integer');
 }

@@ -65,6 +65,7 @@ export function describeApiE2e(name: string, factory: RealApiFactory): void {
       });
       expect((await client.get(`/nodes/${ids.echo}/logs`)).data.log).toContain('echoed');
       expect((await client.get(`/nodes/${ids.echo}/histories`)).data).toEqual([]);
+      expect((await client.get(`/nodes/${ids.echo}/histories?loop=abc`, 400)).message).toBe('loop must be an integer');
       expect((await client.get(`/nodes/${ids.echo}/execution-time`)).data.state).toBe('FINISHED');
       expect((await client.get(`/nodes/${ids.echo}/debug`)).data.state).toBeTruthy();
       expect(Object.keys((await client.get(`/nodes/${rootId}/children-states`)).data[rootId].children)).toContain(
@@ -246,6 +247,12 @@ export function describeApiE2e(name: string, factory: RealApiFactory): void {
         context_values: [{ key: '${threshold}', type: 'plain', value: null }],
       });
       expect(await valueOf(failed, '${threshold}')).toBeNull();
+      const unknown = await client.patch(
+        '/pipelines/p_no_such_pipeline/context',
+        { context_values: [{ key: '${threshold}', type: 'plain', value: 1 }] },
+        404,
+      );
+      expect(unknown.message).toBe('pipeline(p_no_such_pipeline) does not exist');
       const nested = await client.patch(`/pipelines/${failed}/context`, { context_values: [[]] }, 400);
       expect(nested.message).toContain('each item of context_values must be an object');
       const missing = await client.patch(

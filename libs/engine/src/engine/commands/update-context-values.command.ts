@@ -1,5 +1,6 @@
 import { formatKey } from '../../data/context-keys';
 import type { ContextValue, ContextValueType } from '../../runtime/runtime-records';
+import { NotFoundError } from '../../runtime/runtime.errors';
 import type { CommandContext } from './command-context';
 import { withTransitiveReferences } from './context-references';
 
@@ -30,6 +31,10 @@ export async function updateContextValues(
   updates: ContextValueUpdate[],
 ): Promise<void> {
   const scope = await ctx.services.runtime.getContext(pipelineId);
+  // Every pipeline has its scope from submission on; none and no state either: an unknown id (B.1: 404).
+  if (scope.length === 0 && !(await ctx.services.runtime.getState(pipelineId))) {
+    throw new NotFoundError(`pipeline(${pipelineId}) does not exist`);
+  }
   const byKey = new Map(scope.map((value) => [value.key, value]));
   for (const update of updates) {
     const key = formatKey(update.key);
