@@ -1,3 +1,7 @@
+import { setOwn } from '../model/clone-json';
+
+export { setOwn };
+
 /**
  * Deep copy of a JSON-like value, so trees built or regenerated never share objects with the
  * caller's templates (mutating a run's tree must not change the template).
@@ -10,13 +14,4 @@ export function cloneJson<T>(value: T): T {
     return copy as T;
   }
   return value;
-}
-
-/** Assigns an own property even for user-supplied keys such as `__proto__` (variable names are free text). */
-export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') {
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  } else {
-    target[key] = value;
-  }
 }

@@ -14,11 +14,25 @@ export function cloneJson<T>(value: T): T {
   // Object.keys, not Object.entries: no [key, value] pair per property (~35% faster on trees).
   const source = value as Record<string, unknown>;
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(source)) copy[key] = cloneJson(source[key]);
+  for (const key of Object.keys(source)) {
+    // JSON.parse makes `__proto__` an own key; assigning it would set the copy's prototype instead
+    // (the entry vanished, and its members were inherited by lookups of other ids).
+    if (key === '__proto__') setOwn(copy, key, cloneJson(source[key]));
+    else copy[key] = cloneJson(source[key]);
+  }
   return copy as T;
 }
 
 function isPlainObject(value: object): boolean {
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
+}
+
+/** Assigns an own property even for user-supplied keys such as `__proto__` (ids and variable names are free text). */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
 }

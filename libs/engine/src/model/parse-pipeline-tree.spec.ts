@@ -299,3 +299,12 @@ describe('parsePipelineTree', () => {
     );
   });
 });
+
+describe('parsePipelineTree and a `__proto__` key', () => {
+  it('keeps it as the own key JSON.parse made it, so the entry is validated instead of vanishing', () => {
+    const tree = JSON.parse(readFileSync(join(FIXTURES, 'one_node.json'), 'utf8')) as Record<string, unknown>;
+    const text = JSON.stringify(tree).replace('"gateways":{}', '"gateways":{"__proto__":{"id":"__proto__"}}');
+    expect(text).toContain('__proto__');
+    expect(() => parsePipelineTree(JSON.parse(text))).toThrow('gateways.__proto__');
+  });
+});
