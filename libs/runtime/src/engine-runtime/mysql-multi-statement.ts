@@ -21,10 +21,7 @@ export async function sendTogether(dataSource: DataSource, statements: readonly 
   try {
     const connection = (await runner.connect()) as MysqlConnection;
     const results = await new Promise<unknown>((resolve, reject) => {
-      const text = queryText(
-        statements.map(({ params }, i) => ({ sql: texts[i]!, params })),
-        connection.config,
-      );
+      const text = queryText(statements, connection.config, BATCHED_MARK);
       connection.query(text, PREFORMATTED, (error, answer) => (error ? reject(error) : resolve(answer)));
     });
     for (const [i, { params }] of statements.entries()) dataSource.logger.logQuery(texts[i]!, params, runner);

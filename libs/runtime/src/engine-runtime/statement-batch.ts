@@ -211,10 +211,7 @@ export class MysqlBatch implements StatementBatch {
     const connection = (await this.runner.connect()) as MysqlConnection;
     const logger = this.runner.dataSource.logger;
     const affected: number[] = [];
-    const text = queryText(
-      statements.map(({ params }, i) => ({ sql: texts[i]!, params })),
-      connection.config,
-    );
+    const text = queryText(statements, connection.config, BATCHED_MARK);
     const error = await new Promise<Error | null>((resolve) => {
       connection.query(text, PREFORMATTED, resolve).on('result', (header) => {
         // A driver that does not report it would silently break every compare-and-set.

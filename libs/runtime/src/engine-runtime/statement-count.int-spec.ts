@@ -13,6 +13,8 @@ import {
 const counter = new StatementCounter();
 let database: { name: string; url: string };
 let dataSource: BambooDataSource;
+/** A Bull queue on a prefix of its own (one scenario's jobs never meet another's). */
+const freshBullQueue = () => new BullTaskQueue({ redisUrl: TEST_REDIS_URL, prefix: randomQueuePrefix('count') });
 
 beforeAll(async () => {
   database = await createTestDatabase('count');
@@ -54,22 +56,13 @@ describe('statements per executed ServiceActivity (MariaDB + Bull, steady state)
   });
 
   it('one callback: one read, then the callback data in a one-round-trip transaction', async () => {
-    const statements = await countCallback(
-      dataSource,
-      counter,
-      () => new BullTaskQueue({ redisUrl: TEST_REDIS_URL, prefix: randomQueuePrefix('count') }),
-    );
+    const statements = await countCallback(dataSource, counter, freshBullQueue);
     console.log('MariaDB callback:', statements);
     expect(statements).toEqual(['SELECT', 'BEGIN', '+INSERT eri_callback_data', '+COMMIT']);
   });
 
   it("a callback's schedule step: the lock and the read in one round trip, then one commit", async () => {
-    const statements = await countCallback(
-      dataSource,
-      counter,
-      () => new BullTaskQueue({ redisUrl: TEST_REDIS_URL, prefix: randomQueuePrefix('count') }),
-      'schedule',
-    );
+    const statements = await countCallback(dataSource, counter, freshBullQueue, 'schedule');
     console.log('MariaDB callback schedule step:', statements);
     expect(statements).toEqual([
       // The schedule lock and the step's read: one round trip (lockAndLoadScheduleStep).
@@ -99,11 +92,7 @@ describe('statements per executed ServiceActivity (MariaDB + Bull, steady state)
   });
 
   it('one submission: the whole run in one transaction', async () => {
-    const statements = await countSubmission(
-      dataSource,
-      counter,
-      () => new BullTaskQueue({ redisUrl: TEST_REDIS_URL, prefix: randomQueuePrefix('count') }),
-    );
+    const statements = await countSubmission(dataSource, counter, freshBullQueue);
     console.log('submission:', statements);
     // One round trip: the refusal of taken ids is a guard in the batch (RunDefinitionStore.prepare),
     // in a READ COMMITTED transaction (no gap locks between concurrent submissions).

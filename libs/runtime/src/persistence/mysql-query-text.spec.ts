@@ -32,6 +32,14 @@ describe('queryText', () => {
     expect(text).toBe(`SELECT ${textLiteral(json)}, ${format('?', [withNewline])}`);
   });
 
+  it('follows every statement after the first with the mark', () => {
+    const statements = [
+      { sql: 'SELECT ?', params: [1] },
+      { sql: 'SELECT ?', params: [2] },
+    ];
+    expect(queryText(statements, settings, '/* m */')).toBe('SELECT 1;\nSELECT 2 /* m */');
+  });
+
   it('leaves a text without values as it is', () => {
     expect(queryText([{ sql: 'COMMIT', params: [] }], settings)).toBe('COMMIT');
   });

@@ -62,37 +62,45 @@ export function textLiteral(value: string): string {
 
 /**
  * The statements as one multi-statement text with their values written in, for mysql2's `query`
- * with `PREFORMATTED` values. What mysql2 would send, made cheaper: each text is split at its placeholders
- * once (by mysql2's own formatter, so the same `?` count as placeholders) instead of scanned on
- * every call, which skipped quoted identifiers one by one (a step's 46-column SELECT has ~180);
- * values are written by mysql2's `escape` with the connection's settings, long texts by
- * `textLiteral`.
+ * with `PREFORMATTED` values; `mark` (a comment) follows every statement after the first. What
+ * mysql2 would send, made cheaper: each SQL text is split at its placeholders once (by mysql2's
+ * own formatter, so the same `?` count as placeholders) instead of scanned on every call, which
+ * skipped quoted identifiers one by one (a step's 46-column SELECT has ~180); values are written by
+ * mysql2's `escape` with the connection's settings, long texts by `textLiteral`.
  */
-export function queryText(statements: readonly SqlStatement[], settings: ValueFormat): string {
-  return statements.map((statement) => statementText(statement, settings)).join(';\n');
+export function queryText(statements: readonly SqlStatement[], settings: ValueFormat, mark = ''): string {
+  return statements
+    .map((statement, i) => {
+      const text = statementText(statement, settings);
+      return i === 0 || mark === '' ? text : `${text} ${mark}`;
+    })
+    .join(';\n');
 }
 
+/** By SQL text (RawTable's cached strings, so no key is built per call): its split, or null. */
 const splits = new Map<string, readonly string[] | null>();
 
 function statementText({ sql, params }: SqlStatement, settings: ValueFormat): string {
   if (params.length === 0) return sql;
   const parts = splitAtPlaceholders(sql, params.length);
-  if (!parts) return format(sql, params as SqlValue[], settings.stringifyObjects, settings.timezone);
+  if (parts?.length !== params.length + 1) {
+    return format(sql, params as SqlValue[], settings.stringifyObjects, settings.timezone);
+  }
   let text = parts[0]!;
   for (let i = 0; i < params.length; i++) text += literal(params[i], settings) + parts[i + 1]!;
   return text;
 }
 
-/** `sql` cut at its first `count` placeholders, or null when it has fewer or holds the sentinel. */
+/**
+ * `sql` cut at its first `count` placeholders (as first asked: a text always comes with as many
+ * values), or null when it holds the sentinel.
+ */
 function splitAtPlaceholders(sql: string, count: number): readonly string[] | null {
-  const key = `${count}|${sql}`;
-  let parts = splits.get(key);
+  let parts = splits.get(sql);
   if (parts === undefined) {
-    const marks = new Array<SqlValue>(count).fill(MARK);
-    const cut = sql.includes('\u0000') ? [] : format(sql, marks).split(SENTINEL);
-    parts = cut.length === count + 1 ? cut : null;
+    parts = sql.includes('\u0000') ? null : format(sql, new Array<SqlValue>(count).fill(MARK)).split(SENTINEL);
     if (splits.size >= MAX_TEXTS) splits.clear();
-    splits.set(key, parts);
+    splits.set(sql, parts);
   }
   return parts;
 }
