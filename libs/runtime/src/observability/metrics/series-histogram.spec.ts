@@ -28,7 +28,7 @@ describe('SeriesHistogram', () => {
     expect(actual).toContain('h_seconds_count{hostname="h1",type="ServiceActivity"} 13');
   });
 
-  it('starts over after reset and still refuses a value that is not a number', async () => {
+  it('starts over after reset and zero, and still refuses a value that is not a number', async () => {
     const { plain, series, expositions } = pair();
     const labels = { hostname: 'h1', type: 'x' };
     series.observeSeries('k', () => labels, 0.5);
@@ -39,8 +39,13 @@ describe('SeriesHistogram', () => {
     series.observeSeries('k', () => labels, 0.002);
     plain.observe(labels, 2);
     plain.observe(labels, 0.002);
+    series.zero(labels);
+    plain.zero(labels);
+    series.observeSeries('k', () => labels, 0.03);
+    plain.observe(labels, 0.03);
     const [expected, actual] = await expositions();
     expect(actual).toBe(expected);
+    expect(actual).toContain('h_seconds_count{hostname="h1",type="x"} 1');
     expect(() => series.observeSeries('k', () => labels, Number.NaN)).toThrow(TypeError);
   });
 });

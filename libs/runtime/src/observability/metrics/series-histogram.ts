@@ -15,13 +15,20 @@ interface SeriesValues {
  * `observe` validates the labels and hashes them on every call (~1.2–1.4 µs; a step observes
  * about seven times); here a series is looked up by a key the caller builds from its label values,
  * and its sum, count and bucket move as prom-client would move them. The values are prom-client's
- * own (the series is created by its `observe`), so exposition, `reset` and `zero` stay its own. A
+ * own (the series is created by its `observe`), so exposition, `reset` and `zero` stay its own
+ * (after either, the series are looked up again). A
  * differential test holds the exposition equal to a plain Histogram's.
  */
 export class SeriesHistogram extends Histogram {
   private readonly known = new Map<string, SeriesValues>();
   /** The series map the known series belong to (`reset` replaces it). */
   private knownIn: object | undefined;
+
+  /** `zero` replaces a series' values with new ones: the known ones are looked up again. */
+  override zero(labels: LabelValues): void {
+    super.zero(labels);
+    this.known.clear();
+  }
 
   observeSeries(key: string, labels: () => LabelValues, value: number): void {
     const all = (this as unknown as { hashMap: Record<string, SeriesValues> }).hashMap;
