@@ -47,8 +47,7 @@ export function mapException(exception: unknown): MappedError {
     };
   }
   if (exception instanceof LockContentionError) {
-    // Like a lost compare-and-set: concurrent writers won, nothing was applied, sending it again is safe.
-    const mapping = mapEngineErrorCode('STATE_VERSION_NOT_MATCH');
+    const mapping = mapEngineErrorCode(exception.code);
     const detail = { engine_code: exception.code, attempts: exception.attempts };
     return {
       status: mapping.status,

@@ -15,6 +15,8 @@ const BY_ENGINE_CODE: Record<string, HttpErrorMapping> = {
   ILLEGAL_TRANSITION: { status: 409, code: 'INVALID_OPERATION' },
   VERSION_CONFLICT: { status: 409, code: 'VERSION_CONFLICT' },
   STATE_VERSION_NOT_MATCH: { status: 409, code: 'VERSION_CONFLICT' },
+  // Like a lost compare-and-set: concurrent writers won, nothing was applied, sending it again is safe.
+  LOCK_CONTENTION: { status: 409, code: 'VERSION_CONFLICT' },
   PIPELINE_INVALID: { status: 422, code: 'PIPELINE_INVALID' },
   START_POSITION_INVALID: { status: 422, code: 'START_POSITION_INVALID' },
   DUPLICATE_CONTEXT_KEY: { status: 422, code: 'PIPELINE_INVALID' },
