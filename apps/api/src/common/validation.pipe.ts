@@ -1,4 +1,5 @@
 import { type ArgumentMetadata, BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { isDecimalInteger, parseDecimalInteger } from './decimal-integer';
 import { MAX_BODY_DEPTH, tooDeepPath } from './json-depth';
 import { jsonObjectFieldsOf } from './json-object-field.decorator';
 
@@ -62,6 +63,26 @@ class ApiValidationPipe extends ValidationPipe {
     }
     if (problems.length > 0) throw badRequest(problems);
     return Object.assign(result, raw);
+  }
+
+  /**
+   * A path or query parameter declared `number` (`task_id`, `loop`): Nest converts it with `+value`,
+   * which takes '0x10' for 16 and '' for 0. Every number parameter of the API is an integer, so
+   * only a plain decimal integer is taken; anything else answers 400 naming the parameter, before
+   * the parameter's own pipe runs.
+   */
+  protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
+    const { type, metatype, data: name } = metadata;
+    if (metatype !== Number || !name || (type !== 'param' && type !== 'query') || value === undefined) {
+      return super.transformPrimitive(value, metadata);
+    }
+    // A repeated query parameter arrives as an array: not an integer either.
+    if (typeof value !== 'string' || !isDecimalInteger(value)) {
+      throw new BadRequestException(`${name} must be an integer`);
+    }
+    const parsed = parseDecimalInteger(value);
+    if (parsed === undefined) throw new BadRequestException(`${name} is out of range`);
+    return parsed;
   }
 }
 

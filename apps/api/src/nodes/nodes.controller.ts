@@ -85,7 +85,7 @@ export class NodesController {
 
   @Get(':node_id/histories')
   @ApiOperation({ summary: 'get_node_histories / get_node_short_histories, oldest first' })
-  @ApiQuery({ name: 'loop', required: false, type: Number })
+  @ApiQuery({ name: 'loop', required: false, type: 'integer' })
   @ApiQuery({ name: 'view', required: false, enum: ['full', 'short'] })
   async histories(
     @Param('node_id', nodeId()) id: string,

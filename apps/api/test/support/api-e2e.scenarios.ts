@@ -36,6 +36,12 @@ export function describeApiE2e(name: string, factory: RealApiFactory): void {
 
       const list = await client.get('/pipelines?name=nightly&state=FINISHED');
       expect(list.data.items.map((item: { pipeline_id: string }) => item.pipeline_id)).toContain(rootId);
+      expect((await client.get('/pipelines?name=nightly&limit=1')).data.items).toHaveLength(1);
+      for (const limit of ['0x10', '1e1', '%2012', '%2B5', '0b1', '1.0', '010', '']) {
+        const answer = await client.get(`/pipelines?limit=${limit}`, 400);
+        expect([limit, answer.error?.code]).toEqual([limit, 'VALIDATION_FAILED']);
+        expect(answer.message).toContain('limit must be an integer number');
+      }
       const detail = await client.get(`/pipelines/${rootId}`);
       expect(detail.data).toMatchObject({
         pipeline_id: rootId,
@@ -104,6 +110,13 @@ export function describeApiE2e(name: string, factory: RealApiFactory): void {
       expect(histories.data[0].outputs.ex_data).toBe('input ok is not true');
       const short = await client.get(`/nodes/${ids.failing}/histories?view=short`);
       expect(short.data[0]).not.toHaveProperty('inputs');
+      // The history is of loop 1; other spellings Number() reads as 1 (or as 0: '') are refused.
+      expect((await client.get(`/nodes/${ids.failing}/histories?loop=1`)).data).toHaveLength(1);
+      for (const loop of ['0x1', '0b1', '1e0', '1.0', '01', '%2B1', '%201', '1%20', '', '-0', '1&loop=1']) {
+        const answer = await client.get(`/nodes/${ids.failing}/histories?loop=${loop}`, 400);
+        expect([loop, answer.message]).toEqual([loop, 'loop must be an integer']);
+      }
+      expect((await client.get(`/nodes/${ids.failing}/histories?loop=-1`)).data).toHaveLength(1);
       expect((await client.post(`/nodes/${ids.failing}/retry`, {}, 409)).error?.code).toBe('INVALID_OPERATION');
     });
 

@@ -196,5 +196,41 @@ export function describePluginExecutionsE2e(name: string, factory: RealApiFactor
         'contexts must be an object',
       );
     });
+
+    it('reads a task id only as a plain decimal integer (Number() would take 0x10 for task 16)', async () => {
+      const taskId = await run({ component_code: 'e2e_echo', inputs: { message: 'hi' }, contexts: {} });
+      await inState(taskId, 'FINISHED');
+      // Every text here is a spelling Number() reads as taskId: each must be refused, not serve the task.
+      const spellings = [
+        `0x${taskId.toString(16)}`,
+        `0b${taskId.toString(2)}`,
+        `0o${taskId.toString(8)}`,
+        `${taskId}e0`,
+        `${taskId}.0`,
+        `0${taskId}`,
+        `+${taskId}`,
+        `%20${taskId}`,
+        `${taskId}%20`,
+        `%09${taskId}`,
+      ];
+      for (const spelling of spellings) {
+        const answer = await client.get(`/plugin-executions/${spelling}`, 400);
+        expect([spelling, answer.message, answer.error?.code]).toEqual([
+          spelling,
+          'task_id must be an integer',
+          'VALIDATION_FAILED',
+        ]);
+        for (const verb of ['callback', 'forced-fail', 'retry']) {
+          expect((await client.post(`/plugin-executions/${spelling}/${verb}`, {}, 400)).message).toBe(
+            'task_id must be an integer',
+          );
+        }
+      }
+      expect((await client.get('/plugin-executions/0', 400)).message).toBe('task_id must be a positive integer');
+      expect((await client.get('/plugin-executions/99999999999999999999', 400)).message).toBe(
+        'task_id is out of range',
+      );
+      expect((await client.get(`/plugin-executions/${taskId}`)).data.task_id).toBe(taskId);
+    });
   });
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { decimalIntegerOrRaw } from '../../common/decimal-integer';
 
 export const PIPELINE_STATES = [
   'READY',
@@ -38,9 +39,10 @@ export class ListPipelinesQuery {
   @IsISO8601()
   created_before?: string;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })
   @IsOptional()
-  @Type(() => Number)
+  // Not `@Type(() => Number)`: Number() takes '0x10', '1e1' or ' 12' for a page size.
+  @Transform(decimalIntegerOrRaw)
   @IsInt()
   @Min(1)
   @Max(200)
