@@ -53,6 +53,29 @@ describe('REST API: pipelines (in-memory engine)', () => {
     expect(outputs.body.data.message).toBe('hello');
   });
 
+  it('tells an unknown node from one without data with one more read, only when a read is empty', async () => {
+    const { tree, nodeId } = oneNodeTree();
+    await request(app.getHttpServer()).post('/api/v1/pipelines').send({ pipeline: tree }).expect(202);
+    await harness.runUntilIdle();
+    const reads = ['children-states', 'execution-data', 'execution-data/inputs', 'execution-data/outputs'];
+    const lookups = jest.spyOn(harness.runtime, 'loadOperatorTarget');
+    try {
+      for (const read of reads) await request(app.getHttpServer()).get(`/api/v1/nodes/${nodeId}/${read}`).expect(200);
+      await request(app.getHttpServer())
+        .get(`/api/v1/nodes/${String(tree.id)}/children-states`)
+        .expect(200);
+      expect(lookups).not.toHaveBeenCalled();
+
+      for (const read of reads) {
+        const missing = await request(app.getHttpServer()).get(`/api/v1/nodes/n_unknown/${read}`).expect(404);
+        expect(missing.body).toMatchObject({ message: 'node(n_unknown) does not exist', error: { code: 'NOT_FOUND' } });
+      }
+      expect(lookups).toHaveBeenCalledTimes(reads.length);
+    } finally {
+      lookups.mockRestore();
+    }
+  });
+
   it('replays the first answer for a repeated Idempotency-Key', async () => {
     const { tree } = oneNodeTree();
     const first = await request(app.getHttpServer())

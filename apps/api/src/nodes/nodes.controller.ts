@@ -6,6 +6,7 @@ import {
   type ExecutionTime,
   type NodeDataView,
   type NodeDebugInfo,
+  NotFoundError,
   type StateNode,
 } from '@bamboo/engine';
 import { ApiController } from '../common/api-controller.decorator';
@@ -26,9 +27,11 @@ export class NodesController {
   }
 
   @Get(':node_id/children-states')
-  @ApiOperation({ summary: 'get_children_states: the node and its direct children' })
-  childrenStates(@Param('node_id', nodeId()) id: string): Promise<Record<string, StateNode>> {
-    return this.engine.getChildrenStates(id);
+  @ApiOperation({ summary: 'get_children_states: the node and its direct children ({} before it has a state)' })
+  async childrenStates(@Param('node_id', nodeId()) id: string): Promise<Record<string, StateNode>> {
+    const states = await this.engine.getChildrenStates(id);
+    if (Object.keys(states).length === 0) await this.requireKnownNode(id);
+    return states;
   }
 
   @Get(':node_id/data')
@@ -67,20 +70,30 @@ export class NodesController {
 
   @Get(':node_id/execution-data')
   @ApiOperation({ summary: 'get_execution_data: {inputs, outputs} of the latest attempt' })
-  executionData(@Param('node_id', nodeId()) id: string): Promise<ExecutionData> {
-    return this.engine.getExecutionData(id);
+  async executionData(@Param('node_id', nodeId()) id: string): Promise<ExecutionData> {
+    try {
+      return await this.engine.getExecutionData(id);
+    } catch (error) {
+      // Both are 404s: an unknown id is named as such, a node that has not run yet keeps the engine's message.
+      if (error instanceof NotFoundError) await this.requireKnownNode(id);
+      throw error;
+    }
   }
 
   @Get(':node_id/execution-data/inputs')
-  @ApiOperation({ summary: 'get_execution_data_inputs' })
-  executionInputs(@Param('node_id', nodeId()) id: string): Promise<Record<string, unknown>> {
-    return this.engine.getExecutionDataInputs(id);
+  @ApiOperation({ summary: 'get_execution_data_inputs ({} before the node has run)' })
+  async executionInputs(@Param('node_id', nodeId()) id: string): Promise<Record<string, unknown>> {
+    const inputs = await this.engine.getExecutionDataInputs(id);
+    if (Object.keys(inputs).length === 0) await this.requireKnownNode(id);
+    return inputs;
   }
 
   @Get(':node_id/execution-data/outputs')
-  @ApiOperation({ summary: 'get_execution_data_outputs' })
-  executionOutputs(@Param('node_id', nodeId()) id: string): Promise<Record<string, unknown>> {
-    return this.engine.getExecutionDataOutputs(id);
+  @ApiOperation({ summary: 'get_execution_data_outputs ({} before the node has run)' })
+  async executionOutputs(@Param('node_id', nodeId()) id: string): Promise<Record<string, unknown>> {
+    const outputs = await this.engine.getExecutionDataOutputs(id);
+    if (Object.keys(outputs).length === 0) await this.requireKnownNode(id);
+    return outputs;
   }
 
   @Get(':node_id/histories')
@@ -103,6 +116,15 @@ export class NodesController {
   async callback(@Param('node_id', nodeId()) id: string, @Body() body: CallbackDto): Promise<CallbackResponseDto> {
     const { callbackDataId } = await this.engine.callback(id, body.version, body.data);
     return { callback_data_id: callbackDataId };
+  }
+
+  /**
+   * The reads that answer `{}` for a node without a state or execution data (spec 06 A.16, A.17)
+   * answer 404 for an id that names no node or pipeline at all (B.1), as `execution-data` and
+   * `state` do. Asked only when the read came back empty, so answers with data cost no extra read.
+   */
+  private async requireKnownNode(id: string): Promise<void> {
+    if (!(await this.engine.nodeExists(id))) throw new NotFoundError(`node(${id}) does not exist`, { node_id: id });
   }
 }
 

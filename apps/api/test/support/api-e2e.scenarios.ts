@@ -88,6 +88,15 @@ export function describeApiE2e(name: string, factory: RealApiFactory): void {
       expect((await client.get('/nodes/e_missing/execution-data', 404)).error?.code).toBe('NOT_FOUND');
       expect((await client.post('/nodes/e_missing/retry', {}, 404)).error?.code).toBe('NOT_FOUND');
       expect((await client.get('/nodes/bad%20id/state', 400)).message).toContain('node_id');
+      // The reads that answer {} for a node without state or data answer 404 for an unknown id.
+      for (const read of ['children-states', 'execution-data', 'execution-data/inputs', 'execution-data/outputs']) {
+        const answer = await client.get(`/nodes/e_missing/${read}`, 404);
+        expect([read, answer.message, answer.error]).toEqual([
+          read,
+          'node(e_missing) does not exist',
+          { code: 'NOT_FOUND', type: 'NotFoundError', detail: { engine_code: 'NOT_FOUND', node_id: 'e_missing' } },
+        ]);
+      }
     });
 
     it('retries a failed node with new inputs, keeps a history, and refuses a second retry (409)', async () => {
@@ -97,6 +106,16 @@ export function describeApiE2e(name: string, factory: RealApiFactory): void {
       expect((await client.get(`/nodes/${ids.failing}/execution-data/outputs`)).data.ex_data).toBe(
         'input ok is not true',
       );
+      // Nodes of the run not reached yet (an activity, the end event): {} as spec 06 A.16 and A.17
+      // say; get_execution_data fails for missing data (A.17), naming the data, not the node.
+      for (const notReached of [ids.after, tree.end_event.id]) {
+        expect((await client.get(`/nodes/${notReached}/children-states`)).data).toEqual({});
+        expect((await client.get(`/nodes/${notReached}/execution-data/inputs`)).data).toEqual({});
+        expect((await client.get(`/nodes/${notReached}/execution-data/outputs`)).data).toEqual({});
+        expect((await client.get(`/nodes/${notReached}/execution-data`, 404)).message).toBe(
+          `execution data of node(${notReached}) does not exist`,
+        );
+      }
       expect(
         (await client.get(`/pipelines?state=RUNNING&limit=200`)).data.items.find((i: any) => i.pipeline_id === rootId)
           .failed_node_count,

@@ -57,6 +57,16 @@ export class EngineQueries {
     return getNodeState(this.ctx, nodeId);
   }
 
+  /**
+   * Whether the id is one the engine knows: a node of a stored run (it has a definition, reached or
+   * not) or a pipeline with a state. Reads that answer `{}` for a node without a state or data
+   * (A.16, A.17) cannot tell an unknown id from such a node; the REST API asks this only then.
+   */
+  async nodeExists(nodeId: string): Promise<boolean> {
+    const { node, state } = await this.ctx.services.runtime.loadOperatorTarget(nodeId);
+    return node !== undefined || state !== undefined;
+  }
+
   /** `get_children_states` (A.16). */
   getChildrenStates(nodeId: string): Promise<Record<string, StateNode>> {
     return getChildrenStates(this.ctx, nodeId);
