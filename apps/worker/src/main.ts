@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadBambooConfig, nestLogLevels } from '@bamboo/runtime';
+import { lowerProcessPriority } from './process-priority';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
@@ -11,6 +12,12 @@ async function bootstrap(): Promise<void> {
     throw new Error('apps/worker needs BAMBOO_REDIS_URL (distributed mode); embedded mode runs workers in the API');
   }
   const app = await NestFactory.create(WorkerModule.forConfig(config), { logger: nestLogLevels(config.logLevel) });
+  // After create, so that these lines follow BAMBOO_LOG_LEVEL; threads started later inherit the value.
+  if (config.workerNice > 0) {
+    const { threads, problem } = lowerProcessPriority(config.workerNice);
+    if (problem) new Logger('worker').warn(`WORKER_NICE=${config.workerNice} left a thread as it was (${problem})`);
+    else new Logger('worker').log(`nice ${config.workerNice} on ${threads} threads (WORKER_NICE)`);
+  }
   // SIGTERM/SIGINT: stop taking jobs, finish those in flight, close the queue and the database.
   app.enableShutdownHooks();
   const port = Number(process.env.PORT ?? 3001);

@@ -45,6 +45,12 @@ export interface BambooConfig {
   readonly workerRoles: readonly WorkerRole[];
   readonly workerConcurrency: number;
   /**
+   * WORKER_NICE: the scheduling priority (nice, 0..19) a worker process gives itself at start, so
+   * that an API, admin or database sharing its machine answers first and queued work waits; 0
+   * keeps the priority it was started with (ADR 0013).
+   */
+  readonly workerNice: number;
+  /**
    * BAMBOO_LOCAL_POLL_MAX_DELAY_SECONDS: a worker keeps a delayed poll of a process it is driving
    * on a local timer when the delay is at most this (ADR 0009); 0 sends every delayed poll through
    * the queue. A killed worker's pending polls then wait for the zombie healer.

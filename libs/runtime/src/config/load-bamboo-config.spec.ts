@@ -13,6 +13,7 @@ describe('loadBambooConfig', () => {
     expect(config.queueSuffixes).toEqual([]);
     expect(config.workerRoles).toEqual(['execute', 'schedule']);
     expect(config.workerConcurrency).toBe(50);
+    expect(config.workerNice).toBe(10);
     expect(config.queuePrefix).toBe('bamboo');
     expect(config.logLevel).toBe('info');
     expect(config.zombie).toEqual({
@@ -60,6 +61,7 @@ describe('loadBambooConfig', () => {
       WORKER_QUEUE_SUFFIXES: 'batch,bulk',
       WORKER_ROLES: 'execute,scheduler',
       WORKER_CONCURRENCY: '8',
+      WORKER_NICE: '0',
       BAMBOO_QUEUE_PREFIX: 'bench-1',
       ZOMBIE_DETECT_WAIT_CALLBACK: 'true',
       ZOMBIE_CURE: 'redispatch',
@@ -72,6 +74,7 @@ describe('loadBambooConfig', () => {
     expect(config.queueSuffixes).toEqual(['api', 'batch', 'bulk']);
     expect(config.workerRoles).toEqual(['execute', 'scheduler']);
     expect(config.workerConcurrency).toBe(8);
+    expect(config.workerNice).toBe(0);
     expect(config.queuePrefix).toBe('bench-1');
     expect(config.zombie.detectWaitCallback).toBe(true);
     expect(config.zombie.cure).toBe('redispatch');
@@ -109,6 +112,7 @@ describe('loadBambooConfig', () => {
         BAMBOO_DB_URL: 'postgres://u:hunter2@db/x',
         BAMBOO_REDIS_URL: 'localhost:6379',
         WORKER_CONCURRENCY: '0',
+        WORKER_NICE: '20',
         WORKER_ROLES: 'execute,cook',
         ZOMBIE_CURE: 'pray',
         ZOMBIE_DETECT_WAIT_CALLBACK: 'maybe',
@@ -130,6 +134,7 @@ describe('loadBambooConfig', () => {
         'BAMBOO_DB_URL',
         'BAMBOO_REDIS_URL',
         'WORKER_CONCURRENCY',
+        'WORKER_NICE',
         'WORKER_ROLES',
         'ZOMBIE_CURE',
         'ZOMBIE_DETECT_WAIT_CALLBACK',

@@ -49,6 +49,7 @@ export function loadBambooConfig(env: Readonly<Record<string, string | undefined
     queueSuffixes,
     workerRoles: read.subsetOf<WorkerRole>('WORKER_ROLES', WORKER_ROLES, ['execute', 'schedule']),
     workerConcurrency: read.integer('WORKER_CONCURRENCY', 50, 1, 10_000),
+    workerNice: read.integer('WORKER_NICE', 10, 0, 19),
     localPollMaxDelaySeconds: read.integer('BAMBOO_LOCAL_POLL_MAX_DELAY_SECONDS', 0, 0, 3600),
     processHeartbeatIntervalSeconds: read.integer('PROCESS_HEARTBEAT_INTERVAL', 30, 1),
     interruptMax: read.integer('INTERRUPT_MAX', 10, 0),
