@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { IncomingMessage } from 'node:http';
+import { isJsonContentType, refuseNonJsonBody } from './common/json-body';
 import { createApiValidationPipe } from './common/validation.pipe';
 import { CallbackFastPath } from './nodes/callback-fast-path';
 
@@ -26,7 +28,13 @@ export function configureApiApp(app: NestExpressApplication, options: { docs: bo
   // The callback fast path answers without Express, so no answer carries Express's banner (it
   // only told callers which server stack to probe).
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: BODY_LIMIT });
+  // Bodies are JSON: application/json or any application/*+json type is parsed, a body of another
+  // type (or of none) answers 415 before routing. Requests without a body pass either way.
+  app.use(refuseNonJsonBody);
+  app.useBodyParser('json', {
+    limit: BODY_LIMIT,
+    type: (request: IncomingMessage) => isJsonContentType(request.headers['content-type']),
+  });
   app.get(CallbackFastPath).install(app.getHttpServer());
   app.useGlobalPipes(createApiValidationPipe());
   app.enableShutdownHooks();

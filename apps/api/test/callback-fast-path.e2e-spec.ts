@@ -133,6 +133,27 @@ describe('POST /api/v1/nodes/{node_id}/callbacks: the fast path answers as the c
     expect(callback).toHaveBeenCalledTimes(1);
   });
 
+  it('leaves an application/*+json callback to Express, which parses it, and refuses other types there (415)', async () => {
+    const callback = jest.spyOn(harness.engine, 'callback').mockResolvedValue({ callbackDataId: 'cb_1' });
+    const controller = jest.spyOn(IdParamPipe.prototype, 'transform');
+    const text = JSON.stringify({ version: 'v1', data: { approved: true } });
+    const send = (type: string | undefined) => {
+      const sent = request(app.getHttpServer()).post('/api/v1/nodes/n_1/callbacks').set('Authorization', full);
+      return type === undefined ? sent.send(Buffer.from(text)) : sent.set('Content-Type', type).send(text);
+    };
+    const vendor = await send('application/vnd.api+json');
+    expect([vendor.status, vendor.body.data]).toEqual([202, { callback_data_id: 'cb_1' }]);
+    expect(controller).toHaveBeenCalledTimes(1);
+    expect(callback).toHaveBeenCalledWith('n_1', 'v1', { approved: true });
+
+    for (const type of ['text/plain', undefined]) {
+      const refused = await send(type);
+      expect([type, refused.status, refused.body.error.code]).toEqual([type, 415, 'UNSUPPORTED_MEDIA_TYPE']);
+    }
+    expect(callback).toHaveBeenCalledTimes(1);
+    expect(controller).toHaveBeenCalledTimes(1);
+  });
+
   it('takes a body that arrives in several pieces, and answers with the headers of the controller', async () => {
     jest.spyOn(harness.engine, 'callback').mockResolvedValue({ callbackDataId: 'cb_1' });
     const controller = jest.spyOn(IdParamPipe.prototype, 'transform');

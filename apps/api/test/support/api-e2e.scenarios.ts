@@ -394,6 +394,62 @@ export function describeApiE2e(name: string, factory: RealApiFactory): void {
       await client.post(`/pipelines/${rootId}/revoke`, undefined);
     });
 
+    it('parses application/*+json bodies and answers a body of any other type (or of none) with 415', async () => {
+      const { tree } = echoTree('json api client');
+      const run = await client.http
+        .post('/api/v1/pipelines')
+        .set('Content-Type', 'application/vnd.api+json')
+        .send(JSON.stringify({ pipeline: tree }))
+        .expect(202);
+      expect(run.body.data.pipeline_id).toBe(tree.id);
+      await client.waitForState(tree.id, tree.id, 'FINISHED');
+      const starts = await client.http
+        .post('/api/v1/pipeline-trees/allowed-start-nodes')
+        .set('Content-Type', 'application/merge-patch+json; charset=utf-8')
+        .send(JSON.stringify({ pipeline: echoTree().tree }))
+        .expect(200);
+      expect(starts.body.data.length).toBeGreaterThan(0);
+
+      // Refused before validation: the body would have been taken as missing ('pipeline must be an object').
+      const refused = echoTree('never run').tree;
+      const text = JSON.stringify({ pipeline: refused });
+      const refusal = (type: string | null) => ({
+        result: false,
+        message:
+          type === null
+            ? 'the request body has no Content-Type: send it as application/json'
+            : `Content-Type ${type} is not supported: send the request body as application/json`,
+        data: null,
+        error: {
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+          type: 'UnsupportedMediaTypeException',
+          detail: { content_type: type },
+        },
+      });
+      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'text/json']) {
+        const answer = await client.http
+          .post('/api/v1/pipelines')
+          .set('Content-Type', `${type}; charset=utf-8`)
+          .send(text);
+        expect([type, answer.status, answer.body]).toEqual([type, 415, refusal(type)]);
+        expect(answer.headers['x-request-id']).toBeTruthy();
+      }
+      const untyped = await client.http.post('/api/v1/pipelines').send(Buffer.from(text));
+      expect([untyped.status, untyped.body]).toEqual([415, refusal(null)]);
+      const chunked = client.http.post('/api/v1/nodes/e_missing/retry').set('Content-Type', 'text/plain');
+      chunked.write('{"inputs":');
+      chunked.write('{}}');
+      const chunkedAnswer = await chunked;
+      expect([chunkedAnswer.status, chunkedAnswer.body]).toEqual([415, refusal('text/plain')]);
+      expect((await client.get(`/pipelines/${refused.id}/states`, 404)).error?.code).toBe('NOT_FOUND');
+
+      // Without a body the type does not matter: the command is answered for what it is.
+      const bodiless = await client.http
+        .post('/api/v1/nodes/e_missing/retry-subprocess')
+        .set('Content-Type', 'text/plain');
+      expect([bodiless.status, bodiless.body.error.code]).toEqual([404, 'NOT_FOUND']);
+    });
+
     it('serves health and the OpenAPI document', async () => {
       expect((await client.http.get('/health').expect(200)).body.status).toBe('ok');
       const docs = await client.http.get('/docs-json').expect(200);
