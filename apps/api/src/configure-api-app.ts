@@ -1,8 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isJsonContentType, refuseNonJsonBody } from './common/json-body';
+import { assignRequestId } from './common/request-id.middleware';
 import { createApiValidationPipe } from './common/validation.pipe';
 import { CallbackFastPath } from './nodes/callback-fast-path';
 
@@ -28,6 +29,11 @@ export function configureApiApp(app: NestExpressApplication, options: { docs: bo
   // The callback fast path answers without Express, so no answer carries Express's banner (it
   // only told callers which server stack to probe).
   app.disable('x-powered-by');
+  // The id first: the answers written before routing (the body parser's 400/413/415) carry it too.
+  app.use((request: IncomingMessage, response: ServerResponse, next: () => void) => {
+    assignRequestId(request, response);
+    next();
+  });
   // Bodies are JSON: application/json or any application/*+json type is parsed, a body of another
   // type (or of none) answers 415 before routing. Requests without a body pass either way.
   app.use(refuseNonJsonBody);

@@ -16,8 +16,12 @@ export function requestIdOf(request: IncomingMessage): string {
 /**
  * The caller's id when it is safe to echo, else a new one; remembered on the request and set on
  * the answer. On Node's plain request and answer, for the callback fast path (no Express there).
+ * A request that has its id keeps it: the API gives one before the body parser (whose refusals
+ * answer before routing) and the routed middleware, which embedding apps rely on, asks again.
  */
 export function assignRequestId(request: IncomingMessage, response: ServerResponse): string {
+  const assigned = (request as RequestWithId)[REQUEST_ID];
+  if (assigned !== undefined) return assigned;
   const incoming = request.headers['x-request-id'];
   const id = typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
   (request as RequestWithId)[REQUEST_ID] = id;
