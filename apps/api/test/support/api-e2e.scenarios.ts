@@ -136,6 +136,13 @@ export function describeApiE2e(name: string, factory: RealApiFactory): void {
         expect([loop, answer.message]).toEqual([loop, 'loop must be an integer']);
       }
       expect((await client.get(`/nodes/${ids.failing}/histories?loop=-1`)).data).toHaveLength(1);
+      // Logs of one attempt: the current one by default, a former one by its history id, and
+      // nothing (not the current attempt's lines) for a history id the node does not have.
+      const logOf = async (query: string) => (await client.get(`/nodes/${ids.failing}/logs${query}`)).data.log;
+      expect(await logOf('')).toBe('checked ok=true');
+      expect(await logOf(`?history_id=${histories.data[0].id}`)).toMatch(/^checked ok=(?!true)/);
+      expect(await logOf('?history_id=-1')).toBe('checked ok=true');
+      expect(await logOf('?history_id=999999')).toBe('');
       expect((await client.post(`/nodes/${ids.failing}/retry`, {}, 409)).error?.code).toBe('INVALID_OPERATION');
     });
 

@@ -16,6 +16,7 @@ export class EchoService extends Service {
 export class FailUnlessOkService extends Service {
   execute(data: DataObject): ServiceResult {
     data.outputs.seen = data.inputs.ok ?? null;
+    this.runtime.logger.info(`checked ok=${JSON.stringify(data.inputs.ok ?? null)}`);
     if (data.inputs.ok === true) return true;
     data.outputs.ex_data = 'input ok is not true';
     return false;

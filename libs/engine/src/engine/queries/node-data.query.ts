@@ -38,7 +38,8 @@ export async function getShortHistories(ctx: CommandContext, nodeId: string, loo
 
 /**
  * `get_plain_log_for_node` (spec 06 A.20): the joined log lines of one execution. The version
- * given wins; else the version of the history record; else the current state's. Unknown → `''`.
+ * given wins; else the version of the history record; else the current state's. Unknown → `''`:
+ * a history id the node does not have answers no lines, not those of the current attempt.
  */
 export async function getPlainLogForNode(
   ctx: CommandContext,
@@ -49,6 +50,7 @@ export async function getPlainLogForNode(
   let version = options.version;
   if (!version && options.historyId !== undefined && options.historyId !== '-1') {
     version = (await runtime.getHistories(nodeId)).find((history) => history.id === options.historyId)?.version;
+    if (!version) return '';
   }
   version ??= (await runtime.getState(nodeId))?.version;
   if (!version) return '';
