@@ -102,6 +102,14 @@ it('skips a failed exclusive gateway by clicking a branch on the graph', async (
   await screenshot(page, 'gateway-skipped');
 });
 
+/**
+ * The page number changes on the click and "Next" follows the page's data (its next cursor), which
+ * arrives later; so the last page is known once "Next" turns disabled (a timeout fails the test).
+ */
+async function lastPageReached(on: Page): Promise<void> {
+  await on.waitForSelector('[data-testid="page-next"]:disabled', { timeout: 10_000 });
+}
+
 it('pages through 250 tasks with a name filter, then narrows by state', async () => {
   await page.goto(server.consoleUrl);
   await page.fill('[data-testid="filter-name"]', 'batch-');
@@ -120,7 +128,7 @@ it('pages through 250 tasks with a name filter, then narrows by state', async ()
     if (pageNumber < 5) await page.click('[data-testid="page-next"]');
   }
   expect(seen.size).toBe(server.ids.batch.count);
-  await expect(page.locator('[data-testid="page-next"]').isDisabled()).resolves.toBe(true);
+  await lastPageReached(page);
   await screenshot(page, 'task-list-last-page');
   await page.click('[data-testid="page-previous"]');
   await page.locator('[data-testid="page-number"]', { hasText: 'Page 4' }).waitFor();
@@ -136,7 +144,7 @@ it('pages through 250 tasks with a name filter, then narrows by state', async ()
     await page.click('[data-testid="page-next"]');
     await page.locator('[data-testid="page-number"]', { hasText: `Page ${pageNumber}` }).waitFor();
   }
-  await expect(page.locator('[data-testid="page-next"]').isDisabled()).resolves.toBe(true);
+  await lastPageReached(page);
   await screenshot(page, 'task-list-filtered');
 });
 
