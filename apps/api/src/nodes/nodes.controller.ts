@@ -65,7 +65,9 @@ export class NodesController {
       historyId: historyId && historyId !== '-1' ? historyId : undefined,
       version: version || undefined,
     };
-    return { log: await this.engine.getPlainLogForNode(id, options) };
+    const log = await this.engine.getPlainLogForNode(id, options);
+    if (log === '') await this.requireKnownNode(id);
+    return { log };
   }
 
   @Get(':node_id/execution-data')
@@ -106,6 +108,7 @@ export class NodesController {
     @Query('view') view?: string,
   ): Promise<Array<Record<string, unknown>>> {
     const records = await this.engine.getHistories(id, loop ?? -1);
+    if (records.length === 0) await this.requireKnownNode(id);
     return records.map((record) => toHistoryView(record, view === 'short'));
   }
 
@@ -119,9 +122,10 @@ export class NodesController {
   }
 
   /**
-   * The reads that answer `{}` for a node without a state or execution data (spec 06 A.16, A.17)
-   * answer 404 for an id that names no node or pipeline at all (B.1), as `execution-data` and
-   * `state` do. Asked only when the read came back empty, so answers with data cost no extra read.
+   * The reads that answer `{}`, `[]` or `''` for a node without a state, execution data, histories
+   * or log lines (spec 06 A.16, A.17, A.20) answer 404 for an id that names no node or pipeline at
+   * all (B.1), as `execution-data` and `state` do. Asked only when the read came back empty, so
+   * answers with data cost no extra read.
    */
   private async requireKnownNode(id: string): Promise<void> {
     if (!(await this.engine.nodeExists(id))) throw new NotFoundError(`node(${id}) does not exist`, { node_id: id });

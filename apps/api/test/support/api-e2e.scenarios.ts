@@ -89,7 +89,8 @@ export function describeApiE2e(name: string, factory: RealApiFactory): void {
       expect((await client.post('/nodes/e_missing/retry', {}, 404)).error?.code).toBe('NOT_FOUND');
       expect((await client.get('/nodes/bad%20id/state', 400)).message).toContain('node_id');
       // The reads that answer {} for a node without state or data answer 404 for an unknown id.
-      for (const read of ['children-states', 'execution-data', 'execution-data/inputs', 'execution-data/outputs']) {
+      const reads = ['children-states', 'execution-data', 'execution-data/inputs', 'execution-data/outputs'];
+      for (const read of [...reads, 'histories', 'histories?view=short', 'logs', 'logs?history_id=7']) {
         const answer = await client.get(`/nodes/e_missing/${read}`, 404);
         expect([read, answer.message, answer.error]).toEqual([
           read,
@@ -112,6 +113,8 @@ export function describeApiE2e(name: string, factory: RealApiFactory): void {
         expect((await client.get(`/nodes/${notReached}/children-states`)).data).toEqual({});
         expect((await client.get(`/nodes/${notReached}/execution-data/inputs`)).data).toEqual({});
         expect((await client.get(`/nodes/${notReached}/execution-data/outputs`)).data).toEqual({});
+        expect((await client.get(`/nodes/${notReached}/histories`)).data).toEqual([]);
+        expect((await client.get(`/nodes/${notReached}/logs`)).data).toEqual({ log: '' });
         expect((await client.get(`/nodes/${notReached}/execution-data`, 404)).message).toBe(
           `execution data of node(${notReached}) does not exist`,
         );
