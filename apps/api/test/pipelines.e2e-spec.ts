@@ -44,6 +44,21 @@ describe('REST API: pipelines (in-memory engine)', () => {
       .get(`/api/v1/pipelines/${String(tree.id)}/states?compat=true&flat_children=false`)
       .expect(200);
     expect(compat.body.data[tree.id as string]['root_id:']).toBe(tree.id);
+    // The flags are booleans: 1/0 as well, and anything else is refused naming the flag.
+    const numeric = await request(app.getHttpServer())
+      .get(`/api/v1/pipelines/${String(tree.id)}/states?compat=1&flat_children=0`)
+      .expect(200);
+    expect(numeric.body.data).toEqual(compat.body.data);
+    for (const [flag, value] of [
+      ['compat', 'yes'],
+      ['flat_children', 'True'],
+      ['compat', 'on'],
+    ]) {
+      const refused = await request(app.getHttpServer())
+        .get(`/api/v1/pipelines/${String(tree.id)}/states?${flag}=${value}`)
+        .expect(400);
+      expect(refused.body.message).toBe(`${flag} must be a boolean (true or false)`);
+    }
 
     const data = await request(app.getHttpServer()).get(`/api/v1/nodes/${nodeId}/execution-data`).expect(200);
     expect(data.body.data.outputs).toMatchObject({ message: 'hello', _result: true });

@@ -107,6 +107,9 @@ export class NodesController {
     @Query('loop', new ParseIntPipe({ optional: true, exceptionFactory: () => loopNotInteger() })) loop?: number,
     @Query('view') view?: string,
   ): Promise<Array<Record<string, unknown>>> {
+    if (view !== undefined && view !== 'full' && view !== 'short') {
+      throw new BadRequestException("view must be 'full' or 'short'");
+    }
     const records = await this.engine.getHistories(id, loop ?? -1);
     if (records.length === 0) await this.requireKnownNode(id);
     return records.map((record) => toHistoryView(record, view === 'short'));

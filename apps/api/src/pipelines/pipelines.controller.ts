@@ -86,9 +86,11 @@ export class PipelinesController {
     @Query('flat_children') flatChildren?: string,
     @Query('compat') compat?: string,
   ): Promise<Record<string, unknown>> {
-    const states = await this.engine.getPipelineStates(pipelineId, { flatChildren: parseFlag(flatChildren, true) });
+    const flat = parseFlag('flat_children', flatChildren, true);
+    const withCompatKeys = parseFlag('compat', compat, false);
+    const states = await this.engine.getPipelineStates(pipelineId, { flatChildren: flat });
     if (Object.keys(states).length === 0) throw new NotFoundError(`pipeline ${pipelineId} has no state`);
-    return parseFlag(compat, false) ? states : stripCompatKeys(states);
+    return withCompatKeys ? states : stripCompatKeys(states);
   }
 
   private accepted(response: Response, answer: RunPipelineResponseDto): RunPipelineResponseDto {
@@ -97,9 +99,12 @@ export class PipelinesController {
   }
 }
 
-function parseFlag(value: string | undefined, fallback: boolean): boolean {
+/** A boolean query flag: `true`/`1` or `false`/`0`, absent or empty for the default; else 400 naming it. */
+function parseFlag(name: string, value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
-  return value === 'true' || value === '1';
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw new BadRequestException(`${name} must be a boolean (true or false)`);
 }
 
 /** Drops the original's `root_id:` key (spec 06 A.15 Decision) from every entry, recursively. */

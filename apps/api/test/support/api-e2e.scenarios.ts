@@ -139,6 +139,10 @@ export function describeApiE2e(name: string, factory: RealApiFactory): void {
         expect([loop, answer.message]).toEqual([loop, 'loop must be an integer']);
       }
       expect((await client.get(`/nodes/${ids.failing}/histories?loop=-1`)).data).toHaveLength(1);
+      expect((await client.get(`/nodes/${ids.failing}/histories?view=full`)).data[0]).toHaveProperty('inputs');
+      expect((await client.get(`/nodes/${ids.failing}/histories?view=brief`, 400)).message).toBe(
+        "view must be 'full' or 'short'",
+      );
       // Logs of one attempt: the current one by default, a former one by its history id, and
       // nothing (not the current attempt's lines) for a history id the node does not have.
       const logOf = async (query: string) => (await client.get(`/nodes/${ids.failing}/logs${query}`)).data.log;
