@@ -1,7 +1,7 @@
 import { counterDelta, parseCommandStats, sumCounters } from './counter-delta';
 import { nodeTimings } from './node-latency';
 import { ProcSampler, type ProcReader } from './proc-sampler';
-import { parseStatTicks, parseStatus } from './proc-stat';
+import { parseStatNice, parseStatTicks, parseStatus } from './proc-stat';
 import { parsePromText, sumBy, total } from './prom-text';
 import { flattenStates, type StateEntry } from './states';
 import { median, percentile } from './stats';
@@ -78,6 +78,8 @@ describe('/proc parsing and sampling', () => {
     });
     const stat = '1234 (node main) S 1 1234 1234 0 -1 4194560 100 0 0 0 250 50 0 0 20 0 11 0 100 0 0';
     expect(parseStatTicks(stat)).toBe(300);
+    expect(parseStatNice(stat)).toBe(0);
+    expect(parseStatNice('77 (node (worker) x) S 1 77 77 0 -1 4194560 9 0 0 0 5 1 0 0 30 10 11 0 100 0 0')).toBe(10);
   });
 
   it('keeps the peak and the last RSS, the CPU delta of the window, and the last CPU of a process that exited', () => {
@@ -89,6 +91,7 @@ describe('/proc parsing and sampling', () => {
       rssKiB: () => rss[Math.min(tick, rss.length - 1)],
       cpuSeconds: () => (tick < cpu.length ? cpu[tick] : undefined),
       mainThreadCpuSeconds: () => (tick < main.length ? main[tick] : undefined),
+      mainThreadNice: () => (tick < main.length ? 10 : undefined),
     };
     const sampler = new ProcSampler(60_000, reader);
     sampler.track('worker-1', 42, true);
@@ -101,12 +104,14 @@ describe('/proc parsing and sampling', () => {
     tick = 3;
     const [figures, server] = sampler.stop();
     expect(server?.mainThreadCpuSeconds).toBeUndefined();
+    expect(server?.nice).toBeUndefined();
     expect(figures).toEqual({
       label: 'worker-1',
       pid: 42,
       peakRssMiB: 300 / 1024,
       cpuSeconds: 2.5,
       mainThreadCpuSeconds: 1.25,
+      nice: 10,
       endRssMiB: 200 / 1024,
     });
   });

@@ -1,4 +1,4 @@
-import { readCpuSeconds, readMainThreadCpuSeconds, readRss } from './proc-stat';
+import { readCpuSeconds, readMainThreadCpuSeconds, readMainThreadNice, readRss } from './proc-stat';
 
 export interface ProcessFigures {
   label: string;
@@ -9,6 +9,8 @@ export interface ProcessFigures {
   cpuSeconds: number;
   /** The same for the main thread alone (the event loop's), where the reader can tell. */
   mainThreadCpuSeconds?: number;
+  /** The main thread's nice value at the run's end (a Node process's; WORKER_NICE in a worker). */
+  nice?: number;
   /** VmRSS when sampling stopped (the run's end), MiB. */
   endRssMiB?: number;
   /** V8 heap in use after the run (the product's nodejs_heap_size_used_bytes), MiB. */
@@ -25,6 +27,7 @@ interface Tracked {
   cpuLast?: number;
   mainAtStart?: number;
   mainLast?: number;
+  nice?: number;
   peakKiB: number;
   lastKiB?: number;
 }
@@ -32,12 +35,14 @@ interface Tracked {
 export interface ProcReader {
   cpuSeconds(pid: number): number | undefined;
   mainThreadCpuSeconds?(pid: number): number | undefined;
+  mainThreadNice?(pid: number): number | undefined;
   rssKiB(pid: number): number | undefined;
 }
 
 const procReader: ProcReader = {
   cpuSeconds: readCpuSeconds,
   mainThreadCpuSeconds: readMainThreadCpuSeconds,
+  mainThreadNice: readMainThreadNice,
   rssKiB: (pid) => readRss(pid).rssKiB,
 };
 
@@ -76,7 +81,10 @@ export class ProcSampler {
       t.lastKiB = rss ?? t.lastKiB;
       // Remember the last CPU reading so that a process that exits early still reports its usage.
       t.cpuLast = this.reader.cpuSeconds(t.pid) ?? t.cpuLast;
-      if (t.mainThread) t.mainLast = this.reader.mainThreadCpuSeconds?.(t.pid) ?? t.mainLast;
+      if (t.mainThread) {
+        t.mainLast = this.reader.mainThreadCpuSeconds?.(t.pid) ?? t.mainLast;
+        t.nice = this.reader.mainThreadNice?.(t.pid) ?? t.nice;
+      }
     }
   }
 
@@ -102,6 +110,7 @@ export class ProcSampler {
       ...(t.mainAtStart !== undefined && t.mainLast !== undefined
         ? { mainThreadCpuSeconds: t.mainLast - t.mainAtStart }
         : {}),
+      ...(t.nice === undefined ? {} : { nice: t.nice }),
       ...(t.lastKiB === undefined ? {} : { endRssMiB: t.lastKiB / 1024 }),
     }));
   }

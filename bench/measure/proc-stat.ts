@@ -21,6 +21,13 @@ export function parseStatTicks(text: string): number {
   return utime + stime;
 }
 
+/** The nice value (field 19) from the text of `/proc/<pid>/stat` or of one of its tasks. */
+export function parseStatNice(text: string): number {
+  const nice = Number(text.slice(text.lastIndexOf(')') + 2).split(' ')[16]);
+  if (!Number.isInteger(nice)) throw new Error(`bench: cannot parse /proc stat: ${text}`);
+  return nice;
+}
+
 let ticksPerSecond: number | undefined;
 
 export function clockTicksPerSecond(): number {
@@ -50,6 +57,18 @@ export function readCpuSeconds(pid: number): number | undefined {
 export function readMainThreadCpuSeconds(pid: number): number | undefined {
   try {
     return parseStatTicks(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')) / clockTicksPerSecond();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The nice value of the process's main thread: what `WORKER_NICE` sets in a worker (ADR 0013),
+ * shown next to its CPU because it decides who gets the cores when they are all busy.
+ */
+export function readMainThreadNice(pid: number): number | undefined {
+  try {
+    return parseStatNice(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8'));
   } catch {
     return undefined;
   }

@@ -42,7 +42,11 @@ export function summaryTable(s: Summary): string {
     ['queue operations per executed node', fixed(s.queueOpsPerNode, 1)],
   ];
   for (const p of s.processes) {
-    const main = p.mainThreadCpuSeconds === undefined ? '' : ` (main thread ${fixed(p.mainThreadCpuSeconds, 2)} s)`;
+    const notes = [
+      ...(p.mainThreadCpuSeconds === undefined ? [] : [`main thread ${fixed(p.mainThreadCpuSeconds, 2)} s`]),
+      ...(p.nice === undefined ? [] : [`nice ${p.nice}`]),
+    ];
+    const main = notes.length === 0 ? '' : ` (${notes.join(', ')})`;
     rows.push([`${p.label}: peak RSS / CPU`, `${fixed(p.peakRssMiB, 0)} MiB / ${fixed(p.cpuSeconds, 2)} s${main}`]);
   }
   if (s.background) {

@@ -23,7 +23,7 @@ function run(wallMs: number, workerRss: number): RunFigures {
     handoffP99Ms: 9,
     processes: [
       { label: 'api', pid: 1, peakRssMiB: 120, cpuSeconds: 1 },
-      { label: 'worker-1', pid: 2, peakRssMiB: workerRss, cpuSeconds: 2 },
+      { label: 'worker-1', pid: 2, peakRssMiB: workerRss, cpuSeconds: 2, mainThreadCpuSeconds: 1, nice: 10 },
       { label: 'worker-2', pid: 3, peakRssMiB: 150, cpuSeconds: 2 },
     ],
     sql: { source: 'server-status', total: 20000, perNode: 10, breakdown: {} },
@@ -44,6 +44,12 @@ describe('reports', () => {
     expect(summary.sqlRoundTripsPerNode).toBe(3);
     expect(summaryTable(summary)).toMatch(/SQL round trips per executed node \(a batch is one\) +\| 3\.0 /);
     expect(summary.floorRatio).toBe(3);
+  });
+
+  it("shows a process's main-thread CPU and nice value next to its CPU, where they were read", () => {
+    const table = summaryTable(summary);
+    expect(table).toMatch(/worker-1: peak RSS \/ CPU +\| 190 MiB \/ 2\.00 s \(main thread 1\.00 s, nice 10\) +\|/);
+    expect(table).toMatch(/api: peak RSS \/ CPU +\| 120 MiB \/ 1\.00 s +\|/);
   });
 
   it('checks the targets that apply', () => {

@@ -8,6 +8,8 @@ export interface ProcessSummary {
   cpuSeconds: number;
   /** Median CPU seconds of the main thread (absent where not read). */
   mainThreadCpuSeconds?: number;
+  /** The main thread's nice value in the last run that read it (a setting, not a measure). */
+  nice?: number;
 }
 
 export interface Summary {
@@ -58,11 +60,16 @@ function processSummaries(runs: readonly RunFigures[]): ProcessSummary[] {
         ? undefined
         : list.reduce((s, p) => s + p.mainThreadCpuSeconds!, 0);
     });
+    const nice = runs
+      .flatMap((r) => r.processes.filter((p) => p.label === label).map((p) => p.nice))
+      .filter((value) => value !== undefined)
+      .pop();
     return {
       label,
       peakRssMiB: med(runs, (r) => perRun(r, 'peakRssMiB')) ?? Number.NaN,
       cpuSeconds: med(runs, (r) => perRun(r, 'cpuSeconds')) ?? Number.NaN,
       ...(mainThread === undefined ? {} : { mainThreadCpuSeconds: mainThread }),
+      ...(nice === undefined ? {} : { nice }),
     };
   });
 }
