@@ -1,7 +1,6 @@
 import { UnsupportedMediaTypeException } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answerErrorPlain } from './api-exception.filter';
-import { assignRequestId } from './request-id.middleware';
 
 /**
  * `application/json` and the JSON-based types named with the `+json` suffix (RFC 6839 §3.1:
@@ -36,6 +35,7 @@ export function hasRequestBody(request: IncomingMessage): boolean {
  * answers 415 in the error envelope, naming the type it was sent as, before a route or its
  * validation sees it (they would see no body and answer "pipeline must be an object"). Requests
  * without a body (GET, a command sent with Content-Length 0) pass whatever their Content-Type.
+ * Mounted after the middleware that gives the request its id (configure-api-app.ts).
  */
 export function refuseNonJsonBody(request: IncomingMessage, response: ServerResponse, next: () => void): void {
   if (!hasRequestBody(request) || isJsonContentType(request.headers['content-type'])) return next();
@@ -44,7 +44,6 @@ export function refuseNonJsonBody(request: IncomingMessage, response: ServerResp
     mediaType === ''
       ? 'the request body has no Content-Type: send it as application/json'
       : `Content-Type ${mediaType} is not supported: send the request body as application/json`;
-  assignRequestId(request, response);
   answerErrorPlain(
     new UnsupportedMediaTypeException({ message, detail: { content_type: mediaType || null } }),
     request,
