@@ -9,7 +9,7 @@ export interface ProcessFigures {
   cpuSeconds: number;
   /** The same for the main thread alone (the event loop's), where the reader can tell. */
   mainThreadCpuSeconds?: number;
-  /** The main thread's nice value at the run's end (a Node process's; WORKER_NICE in a worker). */
+  /** The main thread's nice value when sampling started (a Node process's; WORKER_NICE in a worker). */
   nice?: number;
   /** VmRSS when sampling stopped (the run's end), MiB. */
   endRssMiB?: number;
@@ -67,7 +67,11 @@ export class ProcSampler {
   start(): void {
     for (const t of this.tracked) {
       t.cpuAtStart = t.cpuLast = this.reader.cpuSeconds(t.pid);
-      if (t.mainThread) t.mainAtStart = t.mainLast = this.reader.mainThreadCpuSeconds?.(t.pid);
+      if (t.mainThread) {
+        t.mainAtStart = t.mainLast = this.reader.mainThreadCpuSeconds?.(t.pid);
+        // A setting, read once: the product sets it at boot, before it answers its health check.
+        t.nice = this.reader.mainThreadNice?.(t.pid);
+      }
     }
     this.sample();
     this.timer = setInterval(() => this.sample(), this.intervalMs);
@@ -81,10 +85,7 @@ export class ProcSampler {
       t.lastKiB = rss ?? t.lastKiB;
       // Remember the last CPU reading so that a process that exits early still reports its usage.
       t.cpuLast = this.reader.cpuSeconds(t.pid) ?? t.cpuLast;
-      if (t.mainThread) {
-        t.mainLast = this.reader.mainThreadCpuSeconds?.(t.pid) ?? t.mainLast;
-        t.nice = this.reader.mainThreadNice?.(t.pid) ?? t.nice;
-      }
+      if (t.mainThread) t.mainLast = this.reader.mainThreadCpuSeconds?.(t.pid) ?? t.mainLast;
     }
   }
 

@@ -10,11 +10,18 @@ export function parseStatus(text: string): { rssKiB?: number; hwmKiB?: number } 
   return { rssKiB: field('VmRSS'), hwmKiB: field('VmHWM') };
 }
 
+/**
+ * The fields of a `/proc/<pid>/stat` line from field 3 (state) on: the command name before them
+ * is in parentheses and may hold spaces, so they are counted after the last ')'.
+ */
+function fieldsAfterName(text: string): string[] {
+  return text.slice(text.lastIndexOf(')') + 2).split(' ');
+}
+
 /** utime + stime in clock ticks from the text of `/proc/<pid>/stat`. */
 export function parseStatTicks(text: string): number {
-  // The command name is in parentheses and may hold spaces, so count fields after the last ')'.
-  const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  // rest[0] is field 3 (state); utime and stime are fields 14 and 15.
+  const rest = fieldsAfterName(text);
+  // utime and stime are fields 14 and 15.
   const utime = Number(rest[11]);
   const stime = Number(rest[12]);
   if (!Number.isFinite(utime) || !Number.isFinite(stime)) throw new Error(`bench: cannot parse /proc stat: ${text}`);
@@ -23,7 +30,7 @@ export function parseStatTicks(text: string): number {
 
 /** The nice value (field 19) from the text of `/proc/<pid>/stat` or of one of its tasks. */
 export function parseStatNice(text: string): number {
-  const nice = Number(text.slice(text.lastIndexOf(')') + 2).split(' ')[16]);
+  const nice = Number(fieldsAfterName(text)[16]);
   if (!Number.isInteger(nice)) throw new Error(`bench: cannot parse /proc stat: ${text}`);
   return nice;
 }
